@@ -1,0 +1,133 @@
+/* cli.c -- option parsing and messages shared by the commands. */
+#include "config.h"
+
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Options a table can hold; every command has far fewer. */
+enum { MAX_OPTS = 96 };
+
+int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_on_opt on_opt,
+              void *ctx, int *first)
+{
+    struct option lopts[MAX_OPTS + 2];
+    char shorts[MAX_OPTS * 2 + 3];
+    size_t ns = 0, nl = 0;
+    shorts[ns++] = '+'; /* stop at the first operand: "-" is an operand */
+    shorts[ns++] = ':';
+    for (const cli_opt *o = cmd->opts; o && o->lng && nl < MAX_OPTS; o++) {
+        lopts[nl].name = o->lng;
+        lopts[nl].has_arg = o->arg ? required_argument : no_argument;
+        lopts[nl].flag = NULL;
+        lopts[nl].val = 256 + (int)nl;
+        nl++;
+        if (o->shrt) {
+            shorts[ns++] = (char)o->shrt;
+            if (o->arg)
+                shorts[ns++] = ':';
+        }
+    }
+    lopts[nl].name = "help";
+    lopts[nl].has_arg = no_argument;
+    lopts[nl].flag = NULL;
+    lopts[nl].val = 'h';
+    nl++;
+    memset(&lopts[nl], 0, sizeof lopts[nl]);
+    shorts[ns++] = 'h';
+    shorts[ns] = '\0';
+
+    optind = 1;
+    opterr = 0;
+    for (;;) {
+        int c = getopt_long(argc, argv, shorts, lopts, NULL);
+        if (c == -1)
+            break;
+        if (c == 'h') {
+            cli_print_help(stdout, cmd);
+            return -1;
+        }
+        if (c == '?') {
+            if (optopt)
+                return cli_usage("%s: unknown option '-%c'", cmd->name,
+                                 optopt);
+            return cli_usage("%s: unknown option '%s'", cmd->name,
+                             argv[optind - 1]);
+        }
+        if (c == ':')
+            return cli_usage("%s: option '%s' needs an argument", cmd->name,
+                             argv[optind - 1]);
+        const cli_opt *opt = NULL;
+        if (c >= 256) {
+            opt = &cmd->opts[c - 256];
+        } else {
+            for (const cli_opt *o = cmd->opts; o->lng; o++)
+                if (o->shrt == c)
+                    opt = o;
+        }
+        if (opt == NULL)
+            return cli_usage("%s: unknown option", cmd->name);
+        int rc = on_opt(ctx, opt, opt->arg ? optarg : NULL);
+        if (rc != 0)
+            return rc;
+    }
+    *first = optind;
+    return 0;
+}
+
+void cli_print_help(FILE *out, const cli_cmd *cmd)
+{
+    fprintf(out, "Usage: airead %s %s\n%s\n\nOptions:\n", cmd->name,
+            cmd->synopsis, cmd->summary);
+    for (const cli_opt *o = cmd->opts; o && o->lng; o++) {
+        char left[64];
+        if (o->shrt)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->shrt, o->lng,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", o->lng,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(out, "  %-28s %s\n", left, o->help);
+    }
+    fprintf(out, "  %-28s %s\n", "-h, --help", "show this help and exit");
+}
+
+int cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("airead: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\ntry 'airead --help'\n", stderr);
+    va_end(ap);
+    return AIR_EXIT_USAGE;
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("airead: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_exit_for(air_status st)
+{
+    switch (st) {
+    case AIR_OK:
+        return AIR_EXIT_OK;
+    case AIR_EUSAGE:
+    case AIR_ECONFIG:
+        return AIR_EXIT_USAGE;
+    case AIR_ENOMEM:
+    case AIR_EINTERNAL:
+        return AIR_EXIT_INTERNAL;
+    default:
+        return AIR_EXIT_UNREADABLE;
+    }
+}
