@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "model/numfmt.h"
 #include "tdoc.h"
 
 static void locations_of_body_and_cells(void **state)
@@ -146,6 +147,35 @@ static void meta_first_value_wins(void **state)
     air_doc_free(d);
 }
 
+static void numfmt_series(void **state)
+{
+    (void)state;
+    char b[64];
+    static const struct { air_numfmt f; long v; const char *want; } cases[] = {
+        { AIR_NUMFMT_DECIMAL, 12, "12" },
+        { AIR_NUMFMT_DECIMAL_ZERO, 3, "03" },
+        { AIR_NUMFMT_UPPER_ROMAN, 14, "XIV" },
+        { AIR_NUMFMT_LOWER_ROMAN, 9, "ix" },
+        { AIR_NUMFMT_LOWER_LETTER, 28, "bb" },
+        { AIR_NUMFMT_HANGUL_SYLLABLE, 1, "가" },
+        { AIR_NUMFMT_HANGUL_SYLLABLE, 14, "하" },
+        { AIR_NUMFMT_HANGUL_JAMO, 3, "ㄷ" },
+        { AIR_NUMFMT_CIRCLED_DECIMAL, 1, "①" },
+        { AIR_NUMFMT_CIRCLED_DECIMAL, 21, "㉑" },
+        { AIR_NUMFMT_CIRCLED_DECIMAL, 51, "51" },
+        { AIR_NUMFMT_CIRCLED_HANGUL_SYLLABLE, 2, "㉯" },
+        { AIR_NUMFMT_CIRCLED_HANGUL_JAMO, 1, "㉠" },
+        { AIR_NUMFMT_IDEOGRAPH, 3, "三" },
+        { AIR_NUMFMT_HANGUL_DIGIT, 2, "이" },
+        { AIR_NUMFMT_BULLET, 1, "" },
+        { AIR_NUMFMT_HANGUL_SYLLABLE, 0, "0" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        air_numfmt_render(b, sizeof b, cases[i].f, cases[i].v);
+        assert_string_equal(b, cases[i].want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +185,7 @@ int main(void)
         cmocka_unit_test(pbuild_maps_controls_and_counts),
         cmocka_unit_test(node_limit_is_enforced),
         cmocka_unit_test(meta_first_value_wins),
+        cmocka_unit_test(numfmt_series),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,162 @@
+"""airtest -- helpers shared by the scripted tests (stdlib only).
+
+Every scripted test is run by ctest as
+    python3 test_x.py --airead BIN --fixtures DIR --source DIR --corpus DIR
+and exits 0 (pass), 1 (fail) or 77 (skipped: e.g. the corpus is absent).
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+
+SKIP = 77
+
+
+def args():
+    p = argparse.ArgumentParser()
+    p.add_argument("--airead", required=True)
+    p.add_argument("--fixtures", default="")
+    p.add_argument("--source", default="")
+    p.add_argument("--corpus", default="")
+    p.add_argument("--only", default="", help="comma-separated corpus ids")
+    p.add_argument("-v", "--verbose", action="store_true")
+    return p.parse_args()
+
+
+def run(cmd, timeout=60, stdin=None):
+    """Runs cmd; returns (exit status or 'timeout'/'signal N', stdout, stderr)."""
+    try:
+        p = subprocess.run(cmd, input=stdin, capture_output=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "timeout", b"", b""
+    rc = p.returncode
+    if rc < 0:
+        rc = "signal %d" % -rc
+    return rc, p.stdout, p.stderr
+
+
+def corpus_files(corpus, formats=("hwpx", "docx", "hwp")):
+    """Yields (id, format, path, expected-or-None) for the shared corpus."""
+    out = []
+    for fmt in formats:
+        d = os.path.join(corpus, "files", fmt)
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            ident = name.split(".")[0]
+            exp_path = os.path.join(corpus, "expected", ident + ".json")
+            exp = None
+            if os.path.exists(exp_path):
+                with open(exp_path, encoding="utf-8") as f:
+                    exp = json.load(f)
+            out.append((ident, fmt, os.path.join(d, name), exp))
+    return out
+
+
+def have_corpus(corpus):
+    return corpus and os.path.isfile(os.path.join(corpus, "MANIFEST.tsv"))
+
+
+def pmap(fn, items, workers=None):
+    workers = workers or max(2, os.cpu_count() or 2)
+    with concurrent.futures.ThreadPoolExecutor(workers) as ex:
+        return list(ex.map(fn, items))
+
+
+# ---- facts from `airead dump` ------------------------------------------
+
+def walk(nodes):
+    for n in nodes:
+        yield n
+        yield from walk(n.get("children", ()))
+
+
+def _cell_field(cell):
+    parts = []
+    for b in cell.get("children", ()):
+        parts.extend(_block_lines_for_cell(b))
+    s = " ".join(parts)
+    return s.replace("\t", " ").replace("\n", " ")
+
+
+def _block_lines_for_cell(b):
+    if b["kind"] == "para":
+        return _para_parts(b)
+    if b["kind"] == "table":
+        return ["\n".join(_table_rows(b))]
+    return []
+
+
+def _table_rows(t):
+    rows = []
+    for r in t.get("children", ()):
+        if r["kind"] != "row":
+            continue
+        rows.append("\t".join(_cell_field(c) for c in r.get("children", ())
+                              if c["kind"] == "cell"))
+    return rows
+
+
+def _para_parts(p):
+    """Main-story lines of one paragraph: its text, with inline tables
+    (HWPX) cutting it into non-blank pieces around the table rows."""
+    text = p.get("text", "")
+    tables = [c for c in p.get("children", ()) if c["kind"] == "table"
+              and c.get("story") == "main"]
+    if not tables:
+        return [text]
+    out = []
+    pos = 0
+    b = text.encode("utf-8")
+    for t in tables:
+        a = t.get("anchor", 0)
+        piece = b[pos:a].decode("utf-8", "replace")
+        if piece.strip():
+            out.append(piece)
+        out.extend(_table_rows(t))
+        pos = a
+    piece = b[pos:].decode("utf-8", "replace")
+    if piece.strip():
+        out.append(piece)
+    return out
+
+
+def main_text(dump):
+    """The main-story plain text as the corpus README defines it."""
+    lines = []
+    for sec in dump.get("body", ()):
+        for b in sec.get("children", ()):
+            if b.get("story") != "main":
+                continue
+            if b["kind"] == "para":
+                lines.extend(_para_parts(b))
+            elif b["kind"] == "table":
+                lines.extend(_table_rows(b))
+    return "\n".join(lines)
+
+
+def facts(dump):
+    """The facts compared with expected/*.json, computed from a dump."""
+    nodes = list(walk(dump.get("body", ())))
+    tables = [n for n in nodes if n["kind"] == "table"]
+    paras = [n for n in nodes if n["kind"] == "para"]
+    return {
+        "tables": len(tables),
+        "tables_main": sum(1 for t in tables if t.get("story") == "main"),
+        "nested_tables": sum(1 for t in tables if t.get("depth", 0) > 0),
+        "merged_cells": sum(t.get("merges", 0) for t in tables),
+        "manual_line_breaks": sum(p.get("breaks", 0) for p in paras),
+        "paragraphs": sum(1 for p in paras if p.get("story") == "main"),
+        "metadata": dump.get("metadata", {}),
+        "text": main_text(dump),
+        "table_shapes": [(t.get("depth", 0), t.get("rows"), t.get("cols"))
+                         for t in tables],
+    }
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
