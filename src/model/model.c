@@ -70,16 +70,21 @@ air_node *air_node_add(air_doc *doc, air_node *parent, air_node_kind kind)
     } else if (kind == AIR_NODE_CELL) {
         n->u.cell.rowspan = n->u.cell.colspan = 1;
     }
-    n->parent = parent;
-    if (parent != NULL) {
-        n->prev = parent->last;
-        if (parent->last)
-            parent->last->next = n;
-        else
-            parent->first = n;
-        parent->last = n;
-    }
+    if (parent != NULL)
+        air_node_append(parent, n);
     return n;
+}
+
+void air_node_append(air_node *parent, air_node *n)
+{
+    n->parent = parent;
+    n->next = NULL;
+    n->prev = parent->last;
+    if (parent->last)
+        parent->last->next = n;
+    else
+        parent->first = n;
+    parent->last = n;
 }
 
 void air_node_unlink(air_node *n)

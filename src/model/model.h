@@ -308,10 +308,15 @@ struct air_doc {
 /* A new empty document with a DOC root; NULL when out of memory. */
 air_doc *air_doc_new(air_format fmt, const char *name, uint64_t max_nodes);
 
-/* Appends a new node of 'kind' as the last child of 'parent' (NULL only
- * for the root). Returns NULL and sets the error (AIR_ENOMEM, or AIR_ELIMIT
+/* Appends a new node of 'kind' as the last child of 'parent' (NULL for
+ * the root, or for a detached node attached later with air_node_append). Returns NULL and sets the error (AIR_ENOMEM, or AIR_ELIMIT
  * past max_nodes) on failure. */
 air_node *air_node_add(air_doc *doc, air_node *parent, air_node_kind kind);
+
+/* Appends the detached node 'n' (parent NULL: made with a NULL parent or
+ * unlinked) with its subtree as the last child of 'parent'. Readers use
+ * it to attach content read before its anchor (DOCX footnotes). */
+void air_node_append(air_node *parent, air_node *n);
 
 /* Removes 'n' (and its subtree) from its parent. The memory stays in the
  * arena until the document is freed. */
