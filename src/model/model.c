@@ -87,6 +87,18 @@ void air_node_append(air_node *parent, air_node *n)
     parent->last = n;
 }
 
+void air_node_prepend(air_node *parent, air_node *n)
+{
+    n->parent = parent;
+    n->prev = NULL;
+    n->next = parent->first;
+    if (parent->first)
+        parent->first->prev = n;
+    else
+        parent->last = n;
+    parent->first = n;
+}
+
 void air_node_unlink(air_node *n)
 {
     air_node *p = n->parent;

@@ -318,6 +318,11 @@ air_node *air_node_add(air_doc *doc, air_node *parent, air_node_kind kind);
  * it to attach content read before its anchor (DOCX footnotes). */
 void air_node_append(air_node *parent, air_node *n);
 
+/* The same, as the first child: for content that belongs before blocks
+ * already read (DOCX headers and footers, known only at the end of their
+ * section). */
+void air_node_prepend(air_node *parent, air_node *n);
+
 /* Removes 'n' (and its subtree) from its parent. The memory stays in the
  * arena until the document is freed. */
 void air_node_unlink(air_node *n);

@@ -176,6 +176,26 @@ static void numfmt_series(void **state)
     }
 }
 
+static void prepend_puts_node_first(void **state)
+{
+    (void)state;
+    air_doc *d = tdoc_new(AIR_FMT_DOCX);
+    air_node *sec = tdoc_section(d);
+    air_node *p1 = tdoc_para(d, sec, "body");
+    air_node *h = air_node_add(d, NULL, AIR_NODE_HEADER);
+    assert_non_null(h);
+    tdoc_para(d, h, "header");
+    air_node_prepend(sec, h);
+    assert_ptr_equal(sec->first, h);
+    assert_ptr_equal(h->next, p1);
+    assert_ptr_equal(p1->prev, h);
+    assert_ptr_equal(sec->last, p1);
+    air_doc_finish(d);
+    assert_int_equal(h->first->story, AIR_STORY_HEADER);
+    assert_int_equal(p1->loc.para, 1);
+    air_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +206,7 @@ int main(void)
         cmocka_unit_test(node_limit_is_enforced),
         cmocka_unit_test(meta_first_value_wins),
         cmocka_unit_test(numfmt_series),
+        cmocka_unit_test(prepend_puts_node_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
