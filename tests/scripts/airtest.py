@@ -75,19 +75,24 @@ def walk(nodes):
 
 
 def _cell_field(cell):
+    """A cell as one field: the non-empty text of its paragraphs, nested
+    tables flattened into their cells' paragraphs, joined by a space."""
     parts = []
-    for b in cell.get("children", ()):
-        parts.extend(_block_lines_for_cell(b))
-    s = " ".join(parts)
+    _cell_parts(cell, parts)
+    s = " ".join(p for p in parts if p)
     return s.replace("\t", " ").replace("\n", " ")
 
 
-def _block_lines_for_cell(b):
-    if b["kind"] == "para":
-        return _para_parts(b)
-    if b["kind"] == "table":
-        return ["\n".join(_table_rows(b))]
-    return []
+def _cell_parts(node, parts):
+    for b in node.get("children", ()):
+        if b["kind"] == "para":
+            for piece in _para_parts(b, flat=True):
+                if isinstance(piece, str):
+                    parts.append(piece)
+                else:
+                    _cell_parts(piece, parts)
+        elif b["kind"] in ("table", "row", "cell"):
+            _cell_parts(b, parts)
 
 
 def _table_rows(t):
@@ -100,9 +105,10 @@ def _table_rows(t):
     return rows
 
 
-def _para_parts(p):
+def _para_parts(p, flat=False):
     """Main-story lines of one paragraph: its text, with inline tables
-    (HWPX) cutting it into non-blank pieces around the table rows."""
+    (HWPX) cutting it into non-blank pieces around the table rows (with
+    'flat', the tables themselves instead of their rows)."""
     text = p.get("text", "")
     tables = [c for c in p.get("children", ()) if c["kind"] == "table"
               and c.get("story") == "main"]
@@ -116,7 +122,10 @@ def _para_parts(p):
         piece = b[pos:a].decode("utf-8", "replace")
         if piece.strip():
             out.append(piece)
-        out.extend(_table_rows(t))
+        if flat:
+            out.append(t)
+        else:
+            out.extend(_table_rows(t))
         pos = a
     piece = b[pos:].decode("utf-8", "replace")
     if piece.strip():
@@ -124,18 +133,61 @@ def _para_parts(p):
     return out
 
 
-def main_text(dump):
-    """The main-story plain text as the corpus README defines it."""
-    lines = []
+def main_lines(dump):
+    """The main-story blocks as (text, is_table_row) in reading order."""
+    out = []
     for sec in dump.get("body", ()):
         for b in sec.get("children", ()):
             if b.get("story") != "main":
                 continue
             if b["kind"] == "para":
-                lines.extend(_para_parts(b))
+                for piece in _para_parts(b, flat=True):
+                    if isinstance(piece, str):
+                        out.append((piece, False))
+                    else:
+                        out.extend((r, True) for r in _table_rows(piece))
             elif b["kind"] == "table":
-                lines.extend(_table_rows(b))
-    return "\n".join(lines)
+                out.extend((r, True) for r in _table_rows(b))
+    return out
+
+
+def main_text(dump):
+    """The main-story plain text as the corpus README defines it."""
+    return "\n".join(t for t, _ in main_lines(dump))
+
+
+# C0 controls but tab and newline, DEL and C1 controls: airead's model maps
+# them to spaces on purpose (src/model/model.h); the corpus text keeps them.
+_CONTROLS = {c: " " for c in list(range(0x20)) + list(range(0x7F, 0xA0))
+             if c not in (0x09, 0x0A)}
+
+
+def _squeeze_fields(row):
+    return "\t".join("".join(f.split()) for f in row.split("\t"))
+
+
+def text_agrees(lines, expected):
+    """Compares main_lines() with the corpus text on their common ground:
+    - control characters other than tab and newline count as spaces;
+    - spacing inside a table cell field is not compared: the corpus
+      extractor joins every text run of a cell with a space (a DOCX cell
+      "<w:t>Pro</w:t><w:t>du</w:t><w:t>cts</w:t>" gives "Pro du cts"),
+      while airead joins the cell's paragraphs as the README says."""
+    exp = expected.translate(_CONTROLS)
+    mine = "\n".join(t for t, _ in lines)
+    if mine == exp:
+        return True
+    exp_lines = exp.split("\n")
+    # Paragraph text may hold manual breaks: compare line by line.
+    flat = []
+    for t, row in lines:
+        flat.extend((piece, row) for piece in t.split("\n"))
+    if len(flat) != len(exp_lines):
+        return False
+    for (t, row), e in zip(flat, exp_lines):
+        if t != e and not (row and _squeeze_fields(t) == _squeeze_fields(e)):
+            return False
+    return True
 
 
 def facts(dump):
@@ -152,6 +204,7 @@ def facts(dump):
         "paragraphs": sum(1 for p in paras if p.get("story") == "main"),
         "metadata": dump.get("metadata", {}),
         "text": main_text(dump),
+        "text_lines": main_lines(dump),
         "table_shapes": [(t.get("depth", 0), t.get("rows"), t.get("cols"))
                          for t in tables],
     }

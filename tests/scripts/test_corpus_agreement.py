@@ -62,7 +62,7 @@ def compare(item, airead):
             diffs["metadata"] = "%s: airead %r, expected %r" % (
                 k, got["metadata"].get(k), v)
             break
-    if got["text"] != exp["text"]:
+    if not airtest.text_agrees(got["text_lines"], exp["text"]):
         a, b = got["text"], exp["text"]
         i = 0
         while i < min(len(a), len(b)) and a[i] == b[i]:
