@@ -123,6 +123,229 @@ const char *air_doc_name(const air_doc *doc);
 /* Writes the document model as one JSON document to 'out'. */
 air_status air_dump_json(const air_doc *doc, FILE *out);
 
+/* ---- rules, configuration and findings ---------------------------------
+ *
+ *   air_config_load()  defaults (rules/defaults.yaml + rules/<id>.md) with
+ *                      an optional user file over them
+ *   air_check()        one document -> one air_report (its findings)
+ *   air_emitter_*()    reports of many files -> text, json, jsonl, sarif,
+ *                      csv, streamed one file at a time
+ *
+ * A configuration is read-only once loaded and may be shared by threads
+ * checking documents in parallel. A report owns copies of every string it
+ * holds (it outlives the document); its rule pointers are borrowed from
+ * the configuration, which must outlive it. */
+
+typedef enum air_severity {
+    AIR_SEV_NONE = 0, /* only as a failure level: never fail */
+    AIR_SEV_INFO = 1,
+    AIR_SEV_WARNING = 2,
+    AIR_SEV_ERROR = 3
+} air_severity;
+
+/* "none", "info", "warning", "error": never translated. */
+const char *air_severity_name(air_severity sev);
+
+/* Parses one of the names above; AIR_EUSAGE for anything else. */
+air_status air_severity_parse(air_severity *out, const char *name);
+
+/* The language of messages. Rule ids, JSON keys and severity names never
+ * change with it. */
+typedef enum air_lang { AIR_LANG_KO = 0, AIR_LANG_EN = 1 } air_lang;
+enum { AIR_LANG_COUNT = 2 };
+
+/* One rule of the catalogue, with its effective settings. Texts come from
+ * the rule's page rules/<id>.md; each is indexed by air_lang and is ""
+ * (never NULL) when the page lacks it. */
+typedef struct air_rule_info {
+    const char *id;    /* "merged-cells": kebab-case, stable */
+    int number;        /* 101: stable, never reused */
+    int principle;     /* 1..5 */
+    air_severity default_severity; /* as shipped */
+    air_severity severity;         /* effective */
+    int enabled;                   /* effective: 1 or 0 */
+    const char *title[AIR_LANG_COUNT];      /* one line */
+    const char *why[AIR_LANG_COUNT];        /* why it matters to an AI */
+    const char *fix_hangul[AIR_LANG_COUNT]; /* how to fix, menu path */
+    const char *fix_word[AIR_LANG_COUNT];
+    const char *page; /* "rules/merged-cells.md" (relative) */
+} air_rule_info;
+
+/* Where a finding is. Numbers are 1-based; 0 means "not in one". 'para'
+ * counts paragraphs within their container (section body, table cell,
+ * text box, note); row/col are the innermost cell's grid position. */
+typedef struct air_location {
+    const char *story; /* "main", "header", "footer", "textbox", ... */
+    uint32_t section;
+    uint32_t para;
+    uint32_t table;
+    uint32_t row, col;
+    uint32_t start, end; /* byte range in the paragraph text; 0, 0: none */
+} air_location;
+
+/* What a finding lists: a character with its count (201-204), a merged
+ * region (101), a metadata field (501, 502). Unused fields are 0/NULL. */
+typedef struct air_finding_item {
+    const char *text;  /* the character(s) or field name (UTF-8) */
+    uint32_t code;     /* the code point when 'text' is one character */
+    uint32_t count;    /* occurrences, >= 1 */
+    uint32_t row, col; /* merged region: 1-based anchor position */
+    uint32_t rowspan, colspan;
+    const char *font;  /* symbol font, when known */
+} air_finding_item;
+
+typedef struct air_finding {
+    const air_rule_info *rule;
+    air_severity severity;               /* effective */
+    const char *message[AIR_LANG_COUNT]; /* what is wrong, one line */
+    air_location loc;
+    const char *snippet;     /* quoted text: one line, at most about 60
+                                characters, UTF-8; "" when none */
+    uint32_t count;          /* occurrences this finding stands for */
+    size_t nitems;
+    const air_finding_item *items;
+    const char *fingerprint; /* 16 hex digits from the content (rule,
+                                text, items), not the position; unique
+                                within a report */
+} air_finding;
+
+typedef struct air_config air_config;
+
+typedef struct air_config_opts {
+    /* The folder holding defaults.yaml and the rule pages. NULL: the
+     * environment variable AIREAD_DATADIR, else the source tree's rules/
+     * (a build tree), else the installed share/airead/rules. */
+    const char *datadir;
+    /* A user file laid over the defaults, or NULL for the defaults. */
+    const char *file;
+} air_config_opts;
+
+#define AIR_CONFIG_OPTS_INIT { NULL, NULL }
+
+/* Loads the defaults and the user file. On failure (AIR_ECONFIG) *out is
+ * NULL and air_last_error() is "FILE:LINE: problem". */
+air_status air_config_load(air_config **out, const air_config_opts *opts);
+
+void air_config_free(air_config *cfg);
+
+/* The user file that applies to the document at 'doc_path' (NULL or "-":
+ * the current directory), in this order: '.airead.yaml' in the document's
+ * folder or the nearest parent folder that has one; then
+ * $XDG_CONFIG_HOME/airead/config.yaml (default ~/.config); then
+ * ~/.airead.yaml. *out is a new string (free() it), or NULL when none
+ * exists. */
+air_status air_config_find(char **out, const char *doc_path);
+
+/* Writes the effective configuration as YAML (a comment names the
+ * sources). */
+air_status air_config_print(const air_config *cfg, FILE *out);
+
+/* The user file laid over the defaults, or NULL; and the data folder. */
+const char *air_config_file(const air_config *cfg);
+const char *air_config_datadir(const air_config *cfg);
+
+/* The rule catalogue in registry order (which is rule-number order). */
+size_t air_config_rule_count(const air_config *cfg);
+const air_rule_info *air_config_rule(const air_config *cfg, size_t i);
+/* By id ("merged-cells") or number ("101"); NULL when unknown. */
+const air_rule_info *air_config_rule_find(const air_config *cfg,
+                                          const char *id_or_number);
+
+typedef struct air_report air_report;
+
+/* Runs every enabled rule over 'doc'. On success *out is a new report the
+ * caller frees with air_report_free(). */
+air_status air_check(air_report **out, const air_doc *doc,
+                     const air_config *cfg);
+
+/* Findings in document order (then byte offset, then rule number). */
+size_t air_report_count(const air_report *r);
+const air_finding *air_report_finding(const air_report *r, size_t i);
+/* The highest severity among the findings; AIR_SEV_NONE when none. */
+air_severity air_report_max_severity(const air_report *r);
+/* Findings dropped because a document reached the cap (100,000). */
+size_t air_report_dropped(const air_report *r);
+
+void air_report_free(air_report *r);
+
+/* ---- emitters ------------------------------------------------------------
+ *
+ * One emitter writes one output stream: begin, then one call per input
+ * file in the order the caller wants them to appear, then end (which
+ * writes the summary where the format has one). Files that could not be
+ * read are passed too, with their status and message, and reported in
+ * every format. */
+
+typedef enum air_output {
+    AIR_OUT_TEXT = 0, /* compiler-style lines */
+    AIR_OUT_JSON,     /* one versioned document */
+    AIR_OUT_JSONL,    /* one line per file, streamed */
+    AIR_OUT_SARIF,    /* SARIF 2.1.0 */
+    AIR_OUT_CSV       /* one row per file */
+} air_output;
+
+/* "text", "json", "jsonl", "sarif", "csv". */
+const char *air_output_name(air_output fmt);
+air_status air_output_parse(air_output *out, const char *name);
+
+/* The version of the JSON report schema (json, jsonl): bumped in its
+ * major part on any incompatible change, in its minor part when fields
+ * are added. */
+#define AIR_REPORT_SCHEMA_VERSION "1.0"
+
+typedef struct air_emit_opts {
+    air_lang lang;
+    int color;                /* text: ANSI colours (the caller decides) */
+    const air_config *config; /* the rule catalogue (json, sarif, csv) */
+} air_emit_opts;
+
+#define AIR_EMIT_OPTS_INIT { AIR_LANG_KO, 0, NULL }
+
+/* One input file's outcome. */
+typedef struct air_result {
+    const char *path;         /* as given ("-" for stdin) */
+    air_format format;        /* as sniffed; AIR_FMT_UNKNOWN if unread */
+    air_status status;        /* AIR_OK, or why it could not be read */
+    const char *error;        /* one line when status != AIR_OK */
+    const air_report *report; /* NULL when status != AIR_OK */
+} air_result;
+
+/* Rules counted by number in a summary: numbers 100..899. */
+enum { AIR_SUMMARY_RULE_SLOTS = 900 };
+
+/* Totals over the files passed to an emitter. */
+typedef struct air_summary {
+    uint64_t files;         /* every input */
+    uint64_t clean;         /* read, no findings */
+    uint64_t with_findings; /* read, one finding or more */
+    uint64_t unreadable;    /* not read */
+    uint64_t unreadable_by[16]; /* indexed by -status (AIR_EIO -> 2) */
+    uint64_t findings;
+    uint64_t by_severity[4];   /* indexed by air_severity */
+    uint64_t by_principle[6];  /* indexed by principle 1..5 */
+    uint64_t by_rule[AIR_SUMMARY_RULE_SLOTS]; /* indexed by rule number */
+} air_summary;
+
+/* Adds one result to a summary (zero-initialise it first). */
+void air_summary_add(air_summary *sum, const air_result *res);
+
+typedef struct air_emitter air_emitter;
+
+/* A new emitter writing 'fmt' to 'out' (borrowed; the caller closes it).
+ * 'opts' may be NULL for the defaults. */
+air_status air_emitter_new(air_emitter **out, air_output fmt, FILE *stream,
+                           const air_emit_opts *opts);
+air_status air_emitter_begin(air_emitter *e);
+air_status air_emitter_file(air_emitter *e, const air_result *res);
+air_status air_emitter_end(air_emitter *e);
+/* Totals of the files written so far. */
+const air_summary *air_emitter_summary(const air_emitter *e);
+void air_emitter_free(air_emitter *e);
+
+/* The catalogue of 'cfg' as text or JSON (`airead rules`). */
+air_status air_rules_print(const air_config *cfg, air_output fmt,
+                           air_lang lang, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

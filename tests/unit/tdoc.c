@@ -5,7 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -29,11 +32,16 @@ air_node *tdoc_para(air_doc *doc, air_node *parent, const char *text)
     air_node *p = air_node_add(doc, parent, AIR_NODE_PARA);
     assert_non_null(p);
     air_pbuild pb = AIR_PBUILD_INIT;
-    for (const char *s = text; *s; s++) {
-        if (*s == '\n')
+    /* Runs between breaks go in whole: UTF-8 must not be cut. */
+    for (const char *s = text; *s;) {
+        if (*s == '\n') {
             assert_int_equal(air_pb_break(&pb), AIR_OK);
-        else
-            assert_int_equal(air_pb_text(&pb, s, 1), AIR_OK);
+            s++;
+            continue;
+        }
+        size_t n = strcspn(s, "\n");
+        assert_int_equal(air_pb_text(&pb, s, n), AIR_OK);
+        s += n;
     }
     assert_int_equal(air_pb_finish(&pb, doc, p), AIR_OK);
     air_pb_free(&pb);
@@ -90,4 +98,95 @@ void tdoc_list(air_node *para, air_list_kind kind, unsigned level,
     l->list_id = list_id;
     l->value = value;
     l->marker = marker;
+}
+
+void tdoc_span(air_doc *doc, air_node *para, unsigned off, unsigned len,
+               unsigned flags, unsigned code, const char *font)
+{
+    air_para *p = &para->u.para;
+    air_span *v = air_arena_alloc(&doc->arena, (p->nspans + 1) * sizeof *v);
+    assert_non_null(v);
+    if (p->nspans)
+        memcpy(v, p->spans, p->nspans * sizeof *v);
+    air_span *sp = &v[p->nspans];
+    sp->off = off;
+    sp->len = len;
+    sp->flags = flags;
+    sp->code = code;
+    sp->font = font ? air_doc_strdup(doc, font) : NULL;
+    p->spans = v;
+    p->nspans++;
+}
+
+void tdoc_meta(air_doc *doc, air_meta_field f, const char *value)
+{
+    assert_int_equal(air_doc_set_meta(doc, f, value, strlen(value)), AIR_OK);
+}
+
+air_node *tdoc_node(air_doc *doc, air_node *parent, air_node_kind kind)
+{
+    air_node *n = air_node_add(doc, parent, kind);
+    assert_non_null(n);
+    return n;
+}
+
+air_status tdoc_config_try(air_config **out, const char *yaml)
+{
+    const char *src = getenv("AIR_SOURCE_DIR");
+    assert_non_null(src);
+    char datadir[4096];
+    snprintf(datadir, sizeof datadir, "%s/rules", src);
+    air_config_opts opts = AIR_CONFIG_OPTS_INIT;
+    opts.datadir = datadir;
+    char path[] = "/tmp/airead-test-XXXXXX";
+    if (yaml) {
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        size_t n = strlen(yaml);
+        assert_int_equal(write(fd, yaml, n), (ssize_t)n);
+        close(fd);
+        opts.file = path;
+    }
+    air_status st = air_config_load(out, &opts);
+    if (yaml)
+        unlink(path);
+    return st;
+}
+
+air_config *tdoc_config(const char *yaml)
+{
+    air_config *cfg = NULL;
+    air_status st = tdoc_config_try(&cfg, yaml);
+    if (st != AIR_OK)
+        fail_msg("configuration: %s", air_last_error());
+    return cfg;
+}
+
+air_report *tdoc_check(air_doc *doc, const air_config *cfg)
+{
+    air_doc_finish(doc);
+    air_report *r = NULL;
+    assert_int_equal(air_check(&r, doc, cfg), AIR_OK);
+    assert_non_null(r);
+    return r;
+}
+
+size_t tdoc_count(const air_report *r, const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < air_report_count(r); i++)
+        if (strcmp(air_report_finding(r, i)->rule->id, id) == 0)
+            n++;
+    return n;
+}
+
+const air_finding *tdoc_finding(const air_report *r, const char *id,
+                                size_t i)
+{
+    for (size_t k = 0; k < air_report_count(r); k++) {
+        const air_finding *f = air_report_finding(r, k);
+        if (strcmp(f->rule->id, id) == 0 && i-- == 0)
+            return f;
+    }
+    return NULL;
 }

@@ -32,4 +32,34 @@ void tdoc_list(air_node *para, air_list_kind kind, unsigned level,
                air_numfmt fmt, unsigned list_id, int value,
                const char *marker);
 
+/* Adds a span [off, off+len) to 'para' (spans must be added in order of
+ * 'off'). 'font' is copied; NULL for none. */
+void tdoc_span(air_doc *doc, air_node *para, unsigned off, unsigned len,
+               unsigned flags, unsigned code, const char *font);
+
+/* Sets metadata field 'f' (the first value set wins). */
+void tdoc_meta(air_doc *doc, air_meta_field f, const char *value);
+
+/* A node of any kind under 'parent' (a HEADER, TEXTBOX, ...). */
+air_node *tdoc_node(air_doc *doc, air_node *parent, air_node_kind kind);
+
+/* ---- checking ---------------------------------------------------------- */
+
+/* The shipped configuration with 'yaml' (may be NULL) laid over it as a
+ * user file; data from $AIR_SOURCE_DIR/rules. Aborts the test when it does
+ * not load; free with air_config_free(). */
+air_config *tdoc_config(const char *yaml);
+
+/* Like tdoc_config() but returns the status and leaves the message in
+ * air_last_error(); *out is NULL on failure. */
+air_status tdoc_config_try(air_config **out, const char *yaml);
+
+/* Finishes 'doc' (air_doc_finish) and checks it. */
+air_report *tdoc_check(air_doc *doc, const air_config *cfg);
+
+/* Findings of rule 'id' in 'r', and the i-th of them (NULL past the end). */
+size_t tdoc_count(const air_report *r, const char *id);
+const air_finding *tdoc_finding(const air_report *r, const char *id,
+                                size_t i);
+
 #endif
