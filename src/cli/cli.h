@@ -61,5 +61,7 @@ int cli_exit_for(air_status st);
 
 /* The commands, defined in cmd_*.c. */
 extern const cli_cmd cli_cmd_dump;
+extern const cli_cmd cli_cmd_check;
+extern const cli_cmd cli_cmd_rules;
 
 #endif

@@ -8,7 +8,9 @@
 #include "cli/cli.h"
 
 static const cli_cmd *const commands[] = {
+    &cli_cmd_check,
     &cli_cmd_dump,
+    &cli_cmd_rules,
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
