@@ -18,7 +18,7 @@ cd "$top"
 PACKAGES="build-essential cmake pkg-config python3 zip unzip
 libxml2-dev libzip-dev libpcre2-dev libyaml-dev libgsf-1-dev zlib1g-dev
 libcmocka-dev clang libclang-rt-14-dev valgrind parallel git
-pandoc cmark-gfm hyperfine"
+pandoc cmark-gfm hyperfine python3-jsonschema"
 
 deps() {
     missing=""
