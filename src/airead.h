@@ -345,6 +345,90 @@ void air_emitter_free(air_emitter *e);
 /* The catalogue of 'cfg' as text or JSON (`airead rules`). */
 air_status air_rules_print(const air_config *cfg, air_output fmt,
                            air_lang lang, FILE *out);
+/* Copies package part 'part' (an image's target in the model) of the
+ * document's file to 'out', within the limits the document was opened
+ * with; *written (may be NULL) gets the byte count. The file is opened
+ * again, read-only; AIR_EUNSUPPORTED for a document read from memory. */
+air_status air_doc_copy_part(const air_doc *doc, const char *part, FILE *out,
+                             uint64_t *written);
+
+/* ---- Markdown (`airead convert`) ---------------------------------------
+ *
+ * GitHub-flavoured Markdown of the model (DESIGN.md section 7): YAML front
+ * matter with the metadata, headings from outline levels and heading
+ * styles, lists from automatic numbering and typed markers (the markers
+ * kept as text), pipe tables for plain tables and HTML tables for merged
+ * cells, nested tables after their parent, footnotes, images, symbol-font
+ * glyphs mapped to Unicode. Deterministic: the same document and options
+ * give the same bytes. */
+
+/* Symbol-font glyph tables (rules/symbol-fonts/<font>.tsv: the code of a
+ * glyph in the font -> Unicode). Read-only once loaded; one set may be
+ * shared by threads converting in parallel. */
+typedef struct air_symmaps air_symmaps;
+
+/* Loads every *.tsv of folder 'dir'; NULL: 'symbol-fonts' under the
+ * environment variable AIREAD_DATADIR, else the source tree's rules/ (a
+ * build tree), else the installed share/airead/rules. On failure (a folder
+ * that cannot be read, a malformed line: AIR_ECONFIG with "FILE:LINE:
+ * problem") *out is NULL. */
+air_status air_symmaps_load(air_symmaps **out, const char *dir);
+void air_symmaps_free(air_symmaps *maps);
+
+/* The Unicode character that glyph 'code' (0x20..0xFF, or Word's
+ * private-use form 0xF020..0xF0FF) of symbol font 'font' shows, or 0 when
+ * the tables have none. Font names match without regard to case. */
+uint32_t air_symmaps_lookup(const air_symmaps *maps, const char *font,
+                            uint32_t code);
+
+typedef enum air_md_tables {
+    AIR_MD_TABLES_HTML = 0, /* merged cells: HTML <table>, rowspan/colspan */
+    AIR_MD_TABLES_EXPAND    /* merged cells: a pipe table repeating the
+                               spanned value in every covered cell */
+} air_md_tables;
+
+/* What one conversion did (for --verbose); counts of this document. */
+typedef struct air_md_stats {
+    uint64_t sym_mapped;  /* symbol-font / private-use glyphs mapped */
+    uint64_t sym_dropped; /* ... without a mapping, left out */
+    uint64_t sym_kept;    /* ... kept as they were (keep_symbols) */
+    uint32_t tables;      /* tables written (pipe or HTML) */
+    uint32_t html_tables; /* of which HTML tables */
+    uint32_t nested;      /* of which nested tables written after a parent */
+    uint32_t notes;       /* footnotes and endnotes */
+    uint32_t images;      /* image references */
+    uint32_t images_written; /* image files extracted to media_dir */
+    uint32_t joins;       /* line or paragraph breaks joined */
+} air_md_stats;
+
+typedef struct air_markdown_opts {
+    air_md_tables tables;
+    int keep_symbols;   /* 1: symbol-font glyphs kept as stored */
+    int headers;        /* 1: headers and footers written too */
+    int front_matter;   /* 1: YAML front matter (default) */
+    int join_breaks;    /* 1: join mid-sentence breaks (default) */
+    /* The source file name in the front matter; NULL: the base name of
+     * the document's name. */
+    const char *source_name;
+    /* Extract images into this folder (created if missing; names
+     * sanitised, never outside it). NULL: images are only referenced. */
+    const char *media_dir;
+    /* How the Markdown refers to media_dir (relative to where the
+     * Markdown is read from); NULL: media_dir as given. */
+    const char *media_link;
+    /* Symbol tables; NULL: loaded once from the default folder. */
+    const air_symmaps *symbols;
+    air_md_stats *stats; /* filled when not NULL */
+} air_markdown_opts;
+
+#define AIR_MARKDOWN_OPTS_INIT                                               \
+    { AIR_MD_TABLES_HTML, 0, 0, 1, 1, NULL, NULL, NULL, NULL, NULL }
+
+/* Writes 'doc' as Markdown to 'out' (a buffered stream; the caller
+ * closes it). 'opts' may be NULL for the defaults. Fails with AIR_EIO when
+ * writing fails and AIR_ELIMIT for a table too large to lay out. */
+air_status air_convert_markdown(const air_doc *doc,
+                                const air_markdown_opts *opts, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -63,5 +63,6 @@ int cli_exit_for(air_status st);
 extern const cli_cmd cli_cmd_dump;
 extern const cli_cmd cli_cmd_check;
 extern const cli_cmd cli_cmd_rules;
+extern const cli_cmd cli_cmd_convert;
 
 #endif

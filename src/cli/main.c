@@ -9,6 +9,7 @@
 
 static const cli_cmd *const commands[] = {
     &cli_cmd_check,
+    &cli_cmd_convert,
     &cli_cmd_dump,
     &cli_cmd_rules,
 };

@@ -301,6 +301,11 @@ struct air_doc {
     uint64_t max_nodes;  /* from the open options */
     air_diag *diags, *diags_last;
     uint32_t ndiags;
+    /* The file the document was read from (NULL when read from memory)
+     * and the limits it was read with: air_doc_copy_part() opens it again
+     * to copy an image part for `airead convert --media`. */
+    const char *src_path;
+    air_limits src_limits;
 };
 
 /* ---- building (readers) ------------------------------------------------- */

@@ -67,6 +67,15 @@ air_status air_doc_open(air_doc **out, const char *path,
         return rc;
     rc = read_pkg(out, pkg, opts);
     air_pkg_close(pkg);
+    if (rc == AIR_OK) {
+        (*out)->src_path = air_doc_strdup(*out, path);
+        (*out)->src_limits = opts->limits;
+        if ((*out)->src_path == NULL) {
+            air_doc_free(*out);
+            *out = NULL;
+            return air_error(AIR_ENOMEM, "out of memory");
+        }
+    }
     return rc;
 }
 
@@ -88,6 +97,45 @@ air_status air_doc_open_mem(air_doc **out, const void *data, size_t len,
     if (rc != AIR_OK)
         return rc;
     rc = read_pkg(out, pkg, opts);
+    air_pkg_close(pkg);
+    return rc;
+}
+
+air_status air_doc_copy_part(const air_doc *doc, const char *part, FILE *out,
+                             uint64_t *written)
+{
+    if (written)
+        *written = 0;
+    if (doc->src_path == NULL)
+        return air_error(AIR_EUNSUPPORTED, "%s: read from memory: its parts "
+                         "cannot be copied", doc->name);
+    air_pkg *pkg = NULL;
+    air_stream *s = NULL;
+    air_status rc = air_pkg_open(&pkg, doc->src_path, doc->name,
+                                 &doc->src_limits);
+    if (rc != AIR_OK)
+        goto done;
+    rc = air_pkg_stream_open(&s, pkg, part);
+    if (rc != AIR_OK)
+        goto done;
+    /* The stream counts what it inflates against the part and total
+     * limits, so a lying size field cannot fill the disk. */
+    for (;;) {
+        char buf[16384];
+        size_t got = 0;
+        rc = air_stream_read(s, buf, sizeof buf, &got);
+        if (rc != AIR_OK || got == 0)
+            break;
+        if (fwrite(buf, 1, got, out) != got) {
+            rc = air_error(AIR_EIO, "%s: cannot write the copy of %s",
+                           doc->name, part);
+            break;
+        }
+        if (written)
+            *written += got;
+    }
+done:
+    air_stream_close(s);
     air_pkg_close(pkg);
     return rc;
 }
