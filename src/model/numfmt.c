@@ -54,11 +54,26 @@ static void put_str(out_t *o, const char *s)
     }
 }
 
+/* By hand rather than snprintf: a long document renders a marker per
+ * numbered paragraph, and printf's machinery dominated that. */
 static void put_decimal(out_t *o, long v, int width)
 {
     char tmp[32];
-    snprintf(tmp, sizeof tmp, "%0*ld", width, v);
-    put_str(o, tmp);
+    size_t n = sizeof tmp;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    if (v < 0)
+        width--; /* as printf's "%0*ld": the sign counts in the width */
+    tmp[--n] = '\0';
+    do {
+        tmp[--n] = (char)('0' + u % 10);
+        u /= 10;
+        width--;
+    } while (u > 0 && n > 1);
+    while (width-- > 0 && n > 1)
+        tmp[--n] = '0';
+    if (v < 0 && n > 0)
+        tmp[--n] = '-';
+    put_str(o, tmp + n);
 }
 
 static void put_roman(out_t *o, long v, bool upper)

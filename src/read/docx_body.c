@@ -1037,37 +1037,84 @@ static int on_drawing_child(walker *w, const char *name)
     return DESCEND;
 }
 
-/* VML shapes: v:shape and the preset shapes. */
-static bool is_vml_shape(const char *name)
+/* Element names the switch in on_start does not know, sorted for
+ * bsearch: VML shapes (a frame, for their alt text and images), and
+ * property or bookkeeping elements with nothing to read below (skipped
+ * unread). Everything else is descended. */
+enum { N_SHAPE = 1, N_SKIP };
+
+typedef struct name_act {
+    const char *name;
+    int act;
+} name_act;
+
+static const name_act NAMES[] = {
+    { "annotationRef", N_SKIP },
+    { "arc", N_SHAPE },
+    { "background", N_SKIP },
+    { "bookmarkEnd", N_SKIP },
+    { "bookmarkStart", N_SKIP },
+    { "cNvGraphicFramePr", N_SKIP },
+    { "commentRangeEnd", N_SKIP },
+    { "commentRangeStart", N_SKIP },
+    { "continuationSeparator", N_SKIP },
+    { "curve", N_SHAPE },
+    { "customXmlPr", N_SKIP },
+    { "delInstrText", N_SKIP },
+    { "effectExtent", N_SKIP },
+    { "endnoteRef", N_SKIP },
+    { "extLst", N_SKIP },
+    { "extrusion", N_SKIP },
+    { "ffData", N_SKIP },
+    { "fill", N_SKIP },
+    { "fldData", N_SKIP },
+    { "footnoteRef", N_SKIP },
+    { "formulas", N_SKIP },
+    { "handles", N_SKIP },
+    { "image", N_SHAPE },
+    { "lastRenderedPageBreak", N_SKIP },
+    { "line", N_SHAPE },
+    { "lock", N_SKIP },
+    { "numPr", N_SKIP },
+    { "oval", N_SHAPE },
+    { "path", N_SKIP },
+    { "permEnd", N_SKIP },
+    { "permStart", N_SKIP },
+    { "polyline", N_SHAPE },
+    { "positionH", N_SKIP },
+    { "positionV", N_SKIP },
+    { "proofErr", N_SKIP },
+    { "rect", N_SHAPE },
+    { "roundrect", N_SHAPE },
+    { "rt", N_SKIP },
+    { "rubyPr", N_SKIP },
+    { "sdtEndPr", N_SKIP },
+    { "sdtPr", N_SKIP },
+    { "separator", N_SKIP },
+    { "shadow", N_SKIP },
+    { "shape", N_SHAPE },
+    { "shapetype", N_SKIP },
+    { "smartTagPr", N_SKIP },
+    { "stroke", N_SKIP },
+    { "tblGrid", N_SKIP },
+    { "tblPr", N_SKIP },
+    { "tblPrEx", N_SKIP },
+    { "tcPr", N_SKIP },
+    { "textpath", N_SKIP },
+    { "trPr", N_SKIP },
+    { "wrap", N_SKIP },
+};
+
+static int cmp_name(const void *key, const void *elem)
 {
-    static const char *const shapes[] = {"shape", "rect",  "roundrect",
-                                         "oval",  "line",  "polyline",
-                                         "arc",   "curve", "image"};
-    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++)
-        if (strcmp(name, shapes[i]) == 0)
-            return true;
-    return false;
+    return strcmp(key, ((const name_act *)elem)->name);
 }
 
-static bool is_skipped(const char *name)
+static int name_action(const char *name)
 {
-    /* Property and bookkeeping elements with nothing to read below. */
-    static const char *const skip[] = {
-        "sdtPr",      "sdtEndPr",     "customXmlPr",
-        "smartTagPr", "rubyPr",       "rt",
-        "fldData",    "ffData",       "tblPr",
-        "tblPrEx",    "background",   "shapetype",
-        "fill",       "stroke",       "shadow",
-        "path",       "formulas",     "handles",
-        "lock",       "textpath",     "extrusion",
-        "wrap",       "extLst",       "positionH",
-        "positionV",  "effectExtent", "cNvGraphicFramePr",
-        "numPr",      "delInstrText", "tcPr",
-        "trPr",       "tblGrid"};
-    for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
-        if (strcmp(name, skip[i]) == 0)
-            return true;
-    return false;
+    const name_act *a = bsearch(name, NAMES, sizeof NAMES / sizeof *NAMES,
+                                sizeof *NAMES, cmp_name);
+    return a ? a->act : 0;
 }
 
 static int on_math(walker *w)
@@ -1442,7 +1489,10 @@ static int on_start(walker *w)
         rc = push_container(w, n);
         return rc ? rc : DESCEND;
     }
-    if (is_vml_shape(name)) {
+    int act = name_action(name);
+    if (act == N_SKIP)
+        return SKIP;
+    if (act == N_SHAPE) {
         frame *f = push(w, F_SHAPE);
         if (f == NULL)
             return nomem();
@@ -1450,8 +1500,6 @@ static int on_start(walker *w)
         f->title = air_doc_strdup(w->doc, attr(w, "title"));
         return DESCEND;
     }
-    if (is_skipped(name))
-        return SKIP;
     return DESCEND;
 }
 

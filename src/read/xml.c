@@ -89,11 +89,13 @@ static int failure(air_xml *x)
 
 static int after_move(air_xml *x, int more)
 {
+    x->type = XML_READER_TYPE_NONE;
     if (more < 0)
         return failure(x);
     if (more == 0)
         return x->has_err ? failure(x) : 0;
     int t = xmlTextReaderNodeType(x->r);
+    x->type = t;
     if (t == XML_READER_TYPE_DOCUMENT_TYPE)
         return air_error(AIR_EFORMAT, "%s: %s: XML with a DOCTYPE "
                          "(DTDs and entities are refused)", x->pkgname,

@@ -36,6 +36,7 @@ typedef struct air_xml {
     char err[256];          /* first parser error */
     int err_line;
     bool has_err;
+    int type;               /* node type of the current node, cached */
 } air_xml;
 
 /* Opens part 'part' of 'pkg' for streaming. On failure nothing needs
@@ -51,9 +52,11 @@ int air_xml_next(air_xml *x);
  * the node after it. Same return values as air_xml_next(). */
 int air_xml_skip(air_xml *x);
 
+/* The current node's type (XML_READER_TYPE_*), cached at each move:
+ * asking libxml2 each time costs a call per question per node. */
 static inline int air_xml_type(const air_xml *x)
 {
-    return xmlTextReaderNodeType(x->r);
+    return x->type;
 }
 
 /* Local name of the current node (namespace prefix ignored: generators
@@ -82,18 +85,18 @@ static inline bool air_xml_empty(const air_xml *x)
 
 static inline bool air_xml_is_start(const air_xml *x)
 {
-    return xmlTextReaderNodeType(x->r) == XML_READER_TYPE_ELEMENT;
+    return x->type == XML_READER_TYPE_ELEMENT;
 }
 
 static inline bool air_xml_is_end(const air_xml *x)
 {
-    return xmlTextReaderNodeType(x->r) == XML_READER_TYPE_END_ELEMENT;
+    return x->type == XML_READER_TYPE_END_ELEMENT;
 }
 
 /* True for text, CDATA and (significant) whitespace nodes. */
 static inline bool air_xml_is_text(const air_xml *x)
 {
-    int t = xmlTextReaderNodeType(x->r);
+    int t = x->type;
     return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
            t == XML_READER_TYPE_WHITESPACE ||
            t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
