@@ -17,7 +17,9 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_on_opt on_opt,
     struct option lopts[MAX_OPTS + 2];
     char shorts[MAX_OPTS * 2 + 3];
     size_t ns = 0, nl = 0;
-    shorts[ns++] = '+'; /* stop at the first operand: "-" is an operand */
+    /* Options may follow operands ("airead convert a.hwpx -o a.md", as
+     * DESIGN.md writes it): GNU getopt moves the operands to the end; a
+     * lone "-" stays an operand, and "--" ends the options. */
     shorts[ns++] = ':';
     for (const cli_opt *o = cmd->opts; o && o->lng && nl < MAX_OPTS; o++) {
         lopts[nl].name = o->lng;
