@@ -44,6 +44,7 @@ typedef struct docx_style {
     bool is_default;
     /* Resolved through the basedOn chain, once (see docx_style_chain). */
     bool resolved;
+    bool on_path; /* being resolved: a basedOn loop comes back here */
     int32_t r_num_id;
     int8_t r_ilvl, r_outline;
     int32_t num_style; /* index of the style that gave r_num_id, -1 */
@@ -55,6 +56,7 @@ typedef struct docx_styles {
     uint32_t *hash; /* open addressing over ids: index + 1, 0 = empty */
     size_t hcap;
     int32_t default_para; /* index of the default paragraph style, -1 */
+    uint32_t *path;       /* n entries: the chain being resolved */
 } docx_styles;
 
 /* ---- numbering (docx_numbering.c) -----------------------------------------

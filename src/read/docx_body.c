@@ -356,9 +356,13 @@ static int sectpr_child(walker *w, void *ctx, const char *name, int rel)
     bool hdr = strcmp(name, "headerReference") == 0;
     if (rel != 1 || (!hdr && strcmp(name, "footerReference") != 0))
         return SKIP;
-    const air_opc_rel *r = air_opc_by_id(&w->rels, attr(w, "id"));
-    if (r == NULL || r->external || section == NULL)
+    air_opc_rel *r = air_opc_by_id(&w->rels, attr(w, "id"));
+    /* A part referenced again (by a later section) is read once, under
+     * the first: a hostile file cannot make us parse one header for each
+     * of 100,000 sections, and its text is not reported twice. */
+    if (r == NULL || r->external || r->used || section == NULL)
         return SKIP;
+    r->used = true;
     const char *type = attr(w, "type");
     const char *which = "default";
     if (type && strcmp(type, "first") == 0)

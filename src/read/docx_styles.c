@@ -51,42 +51,45 @@ docx_style *docx_style_find(docx_styles *s, const char *id)
     }
 }
 
+/* Walks the chain from 'st' down to the first style already resolved (or
+ * its end, or back to a style on the path: a loop), then resolves the
+ * path bottom-up, so every style is resolved once and a long chain costs
+ * its length, not its square. A loop inherits nothing past itself. */
 docx_style *docx_style_chain(docx_styles *s, docx_style *st)
 {
     if (st == NULL || st->resolved)
         return st;
-    int32_t num = -1, num_style = -1;
-    int ilvl = -1, outline = -1;
-    docx_style *c = st;
-    /* A chain visits each style at most once unless it loops: n + 1 hops
-     * end any loop. */
-    for (size_t hops = 0; c != NULL && hops <= s->n; hops++) {
+    size_t n = 0;
+    docx_style *below = NULL; /* the resolved style the path ends on */
+    for (docx_style *c = st; c != NULL;) {
         if (c->resolved) {
-            if (num < 0) {
-                num = c->r_num_id;
-                num_style = c->num_style;
-            }
-            if (ilvl < 0)
-                ilvl = c->r_ilvl;
-            if (outline < 0)
-                outline = c->r_outline;
+            below = c;
             break;
         }
-        if (num < 0 && c->num_id >= 0) {
-            num = c->num_id;
-            num_style = (int32_t)(c - s->v);
-        }
-        if (ilvl < 0 && c->ilvl >= 0)
-            ilvl = c->ilvl;
-        if (outline < 0 && c->outline >= 0)
-            outline = c->outline;
+        if (c->on_path || n == s->n)
+            break;
+        c->on_path = true;
+        s->path[n++] = (uint32_t)(c - s->v);
         c = c->based_on ? docx_style_find(s, c->based_on) : NULL;
     }
-    st->r_num_id = num;
-    st->num_style = num_style;
-    st->r_ilvl = (int8_t)ilvl;
-    st->r_outline = (int8_t)outline;
-    st->resolved = true;
+    while (n-- > 0) {
+        docx_style *c = &s->v[s->path[n]];
+        c->r_num_id = below ? below->r_num_id : -1;
+        c->num_style = below ? below->num_style : -1;
+        c->r_ilvl = below ? below->r_ilvl : -1;
+        c->r_outline = below ? below->r_outline : -1;
+        if (c->num_id >= 0) {
+            c->r_num_id = c->num_id;
+            c->num_style = (int32_t)s->path[n];
+        }
+        if (c->ilvl >= 0)
+            c->r_ilvl = c->ilvl;
+        if (c->outline >= 0)
+            c->r_outline = c->outline;
+        c->on_path = false;
+        c->resolved = true;
+        below = c;
+    }
     return st;
 }
 
@@ -106,6 +109,9 @@ static uint8_t style_type(const char *t)
 static air_status build_hash(docx *d)
 {
     docx_styles *s = &d->styles;
+    s->path = air_arena_alloc(&d->tmp, (s->n + 1) * sizeof *s->path);
+    if (s->path == NULL)
+        return air_error(AIR_ENOMEM, "out of memory");
     size_t cap = 16;
     while (cap < s->n * 2)
         cap *= 2;

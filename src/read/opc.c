@@ -94,11 +94,20 @@ static char *rels_name(const char *source)
     return p;
 }
 
+static int cmp_by_id(const void *a, const void *b)
+{
+    const air_opc_rel *x = *(air_opc_rel *const *)a;
+    const air_opc_rel *y = *(air_opc_rel *const *)b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x > y) - (x < y); /* the first of equal ids first */
+}
+
 air_status air_opc_read_rels(air_opc_rels *out, air_pkg *pkg,
                              const char *source, air_arena *a)
 {
     out->v = NULL;
     out->n = 0;
+    out->by_id = NULL;
     char *name = rels_name(source);
     if (name == NULL)
         return air_error(AIR_ENOMEM, "out of memory");
@@ -135,6 +144,7 @@ air_status air_opc_read_rels(air_opc_rels *out, air_pkg *pkg,
         air_opc_rel *r = &v[n];
         const char *mode = air_xml_attr(&x, "TargetMode");
         r->external = mode != NULL && strcmp(mode, "External") == 0;
+        r->used = false;
         const char *id = air_xml_attr(&x, "Id");
         r->id = air_arena_strdup(a, id ? id : "");
         const char *type = air_xml_attr(&x, "Type");
@@ -156,10 +166,15 @@ air_status air_opc_read_rels(air_opc_rels *out, air_pkg *pkg,
     air_xml_close(&x);
     if (rc == AIR_OK && n > 0) {
         out->v = air_arena_memdup(a, v, n * sizeof *v);
-        if (out->v == NULL)
+        out->by_id = air_arena_alloc(a, n * sizeof *out->by_id);
+        if (out->v == NULL || out->by_id == NULL) {
             rc = air_error(AIR_ENOMEM, "out of memory");
-        else
+        } else {
             out->n = n;
+            for (size_t i = 0; i < n; i++)
+                out->by_id[i] = &out->v[i];
+            qsort(out->by_id, n, sizeof *out->by_id, cmp_by_id);
+        }
     }
 done:
     free(v);
@@ -167,13 +182,20 @@ done:
     return rc;
 }
 
-const air_opc_rel *air_opc_by_id(const air_opc_rels *r, const char *id)
+air_opc_rel *air_opc_by_id(const air_opc_rels *r, const char *id)
 {
     if (id == NULL)
         return NULL;
-    for (size_t i = 0; i < r->n; i++)
-        if (strcmp(r->v[i].id, id) == 0)
-            return &r->v[i];
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(r->by_id[mid]->id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->n && strcmp(r->by_id[lo]->id, id) == 0)
+        return r->by_id[lo];
     return NULL;
 }
 

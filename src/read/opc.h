@@ -26,11 +26,13 @@ typedef struct air_opc_rel {
     const char *type;   /* last segment of the type URI */
     const char *target; /* part name, or the raw target when external */
     bool external;
+    bool used; /* free for the reader: e.g. "already read" */
 } air_opc_rel;
 
 typedef struct air_opc_rels {
     air_opc_rel *v;
     size_t n;
+    air_opc_rel **by_id; /* v sorted by id, for air_opc_by_id */
 } air_opc_rels;
 
 /* Reads the relationships of part 'source' ("" for the package itself)
@@ -40,8 +42,9 @@ typedef struct air_opc_rels {
 air_status air_opc_read_rels(air_opc_rels *out, air_pkg *pkg,
                              const char *source, air_arena *a);
 
-/* The relationship with id 'id', or NULL. */
-const air_opc_rel *air_opc_by_id(const air_opc_rels *r, const char *id);
+/* The relationship with id 'id' (the first one when ids repeat), or
+ * NULL. O(log n). */
+air_opc_rel *air_opc_by_id(const air_opc_rels *r, const char *id);
 
 /* The first relationship of type 'type' (see air_opc_type_is), or NULL. */
 const air_opc_rel *air_opc_by_type(const air_opc_rels *r, const char *type);
