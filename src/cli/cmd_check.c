@@ -344,7 +344,8 @@ static void walk(run *r, const char *root)
                 r->worst = AIR_EXIT_INTERNAL;
         }
         closedir(d);
-        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+        if (names.n > 1)
+            qsort(names.v, names.n, sizeof *names.v, cmp_str);
         /* Files of this folder and its subfolders, in name order: a
          * subfolder is pushed so that it is walked where its name sorts. */
         pathv subdirs = { NULL, 0, 0 };

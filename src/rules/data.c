@@ -150,7 +150,8 @@ air_status air_cpset_build(air_cpset **out, air_arena *a, const air_cv *list)
             n++;
         }
     }
-    qsort(r, n, sizeof *r, cmp_range);
+    if (n > 0)
+        qsort(r, n, sizeof *r, cmp_range);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (m > 0 && r[i][0] <= r[m - 1][1] + 1) {

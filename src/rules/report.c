@@ -473,7 +473,8 @@ air_status air_report_finish(air_report *r, const air_doc *doc)
     air_status rc = assign_order(r, doc);
     if (rc != AIR_OK)
         return rc;
-    qsort(r->v, r->n, sizeof *r->v, cmp_finding);
+    if (r->n > 1)
+        qsort(r->v, r->n, sizeof *r->v, cmp_finding);
     rc = fingerprints(r);
     if (rc != AIR_OK)
         return rc;

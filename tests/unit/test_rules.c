@@ -273,6 +273,9 @@ static void masks_blanks_and_check_boxes(void **state)
         "[○] 신청용  [ ] 협약",
         "☑ 논술      □구술·발표       □토의",
         "라. 시공업체: △△건설(주)",
+        "계약 내용을 숙지∙승낙하여야 하며, <과정•기능>을 기술",
+        "시행일: 2026. ○. ○.",
+        "☒  VAT applies",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         tdoc_para(d, sec, texts[i]);
