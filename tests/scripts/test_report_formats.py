@@ -244,6 +244,17 @@ def run_all(airead, tmp, source, p1, p2, p5, clean):
            "text: summary line missing")
     rc, out, _ = check(airead, "-c", only, "--color", "always", p1)
     expect("\033[" in out.decode(), "--color always gives no colour")
+    # On a terminal (util-linux script gives one): colour unless NO_COLOR.
+    if shutil.which("script"):
+        import subprocess
+        cmd = "%s check -c %s %s" % (airead, only, p1)
+        for no_color, want in (("", True), ("1", False)):
+            env = dict(os.environ, NO_COLOR=no_color, TERM="xterm")
+            p = subprocess.run(["script", "-qec", cmd, "/dev/null"],
+                               capture_output=True, env=env, timeout=60)
+            expect((b"\033[" in p.stdout) == want,
+                   "terminal with NO_COLOR=%r: colour %s expected"
+                   % (no_color, want))
 
     # ---- exit status and --fail-level (a warning-only configuration)
     rc, out, _ = airtest.run([airead, "rules", "--format", "json"])
