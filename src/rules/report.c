@@ -98,8 +98,6 @@ air_finding *air_report_add(air_report *r, const air_rule_info *rule,
     x->seq = (uint32_t)r->n;
     set_loc(&x->f.loc, n);
     r->v[r->n++] = x;
-    if (rule->severity > r->max)
-        r->max = rule->severity;
     return &x->f;
 }
 
@@ -167,6 +165,12 @@ void air_finding_msg_(air_finding *f, const char *ko, const char *en, ...)
     }
     f->message[AIR_LANG_KO] = k;
     f->message[AIR_LANG_EN] = e;
+}
+
+void air_finding_severity(air_finding *f, air_severity sev)
+{
+    if (f && sev >= AIR_SEV_INFO && sev < f->severity)
+        f->severity = sev;
 }
 
 void air_finding_count(air_finding *f, uint32_t count)
@@ -478,7 +482,10 @@ air_status air_report_finish(air_report *r, const air_doc *doc)
     rc = fingerprints(r);
     if (rc != AIR_OK)
         return rc;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         r->v[i]->node = NULL; /* the document may go now */
+        if (r->v[i]->f.severity > r->max)
+            r->max = r->v[i]->f.severity;
+    }
     return r->status;
 }

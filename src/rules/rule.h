@@ -222,6 +222,11 @@ void air_finding_loc(air_finding *f, const air_node *where);
 void air_finding_msg_(air_finding *f, const char *ko, const char *en, ...)
     __attribute__((format(printf, 2, 4)));
 
+/* Lowers this finding's severity to 'sev' (never raises it above the
+ * rule's configured severity): for a rule whose findings are of two
+ * kinds, e.g. a line break after a complete sentence is only info. */
+void air_finding_severity(air_finding *f, air_severity sev);
+
 /* How many occurrences the finding stands for (default: the sum of its
  * items' counts, or 1). */
 void air_finding_count(air_finding *f, uint32_t count);
