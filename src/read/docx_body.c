@@ -746,6 +746,10 @@ static air_status on_hyperlink(walker *w)
 static air_status on_note_ref(walker *w, int which)
 {
     para_open *po = cur_para(w);
+    /* Marks inside the notes and comments themselves point at nothing we
+     * show (and a note naming itself would nest in itself). */
+    if (w->kind == DOCX_PART_NOTES)
+        return AIR_OK;
     long id = air_xml_long(attr(w, "id"), -1, -1, INT32_MAX);
     docx_idmap *m = &w->d->notes[which];
     size_t lo = 0, hi = m->n;
@@ -1215,7 +1219,8 @@ static int on_start(walker *w)
             rc = start_table(w);
             return rc ? rc : DESCEND;
         }
-        if (strcmp(name, "tcPr") == 0 && tf && tf->kind == F_CELL) {
+        if (strcmp(name, "tcPr") == 0 && tf && tf->kind == F_CELL &&
+            !w->t[w->nt - 1].placed) {
             table_open *t = &w->t[w->nt - 1];
             int more = each_child(w, t, tcpr_child);
             if (more < 0)

@@ -6,6 +6,7 @@
 - 100,000 hyperlinks, each with its own relationship (ids looked up in
   O(log n));
 - a numStyleLink that leads back to its own list;
+- a footnote whose text holds its own reference mark;
 - tables nested 100 deep (over the limit of 64: refused, one line);
 - XML nested 300 deep (over libxml2's 256: refused, one line).
 """
@@ -105,6 +106,15 @@ def numbering_link_loop(path):
             [("word/styles.xml", styles), ("word/numbering.xml", num)])
 
 
+def note_in_itself(path):
+    ref = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    notes = ('<w:footnotes %s><w:footnote w:id="1"><w:p>%s</w:p>'
+             '</w:footnote></w:footnotes>' % (W, ref))
+    package(path, "<w:p>%s</w:p>" % ref,
+            [("rId1", "footnotes", "footnotes.xml", False)],
+            [("word/footnotes.xml", notes)])
+
+
 def deep_tables(path):
     inner = p("deep")
     for _ in range(100):
@@ -118,13 +128,15 @@ def deep_xml(path):
             "</w:sdtContent></w:sdt>" * 150)
 
 
+# (builder, exit status, text in the one stderr line, text in the dump)
 CASES = [
-    (long_style_chain, 0, None),
-    (shared_header, 0, None),
-    (many_links, 0, None),
-    (numbering_link_loop, 0, None),
-    (deep_tables, 3, "nested"),
-    (deep_xml, 3, "deeper"),
+    (long_style_chain, 0, None, None),
+    (shared_header, 0, None, None),
+    (many_links, 0, None, None),
+    (numbering_link_loop, 0, None, None),
+    (note_in_itself, 0, None, '"kind": "footnote"'),
+    (deep_tables, 3, "nested", None),
+    (deep_xml, 3, "deeper", None),
 ]
 
 
@@ -137,7 +149,7 @@ def main():
     a = airtest.args()
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for build, want_rc, want_msg in CASES:
+        for build, want_rc, want_msg, want_out in CASES:
             path = os.path.join(tmp, build.__name__ + ".docx")
             build(path)
             t0 = cpu_of_children()
@@ -152,6 +164,8 @@ def main():
                 problem = "took %.1f s" % took
             elif want_msg and (len(lines) != 1 or want_msg not in lines[0]):
                 problem = "stderr %r lacks %r" % (lines, want_msg)
+            elif want_out and want_out not in out.decode(errors="replace"):
+                problem = "the dump lacks %r" % want_out
             print("%-22s %5.2f s  %s" % (build.__name__, took,
                                          problem or "ok"))
             failures += problem is not None
