@@ -318,6 +318,43 @@ static uint32_t map_char(md *m, md_para *pr, uint32_t i, uint32_t cp,
     return 0;
 }
 
+/* The length of a URL starting at t[i] ("http://", "https://", "ftp://"
+ * after a non-letter), up to a blank, '<', '>', a control or the end; 0
+ * when there is none. In a pipe cell a '|' ends it too. A URL written bare
+ * would be taken up by the GFM autolink extension straight from the source,
+ * backslashes included, so it goes out as a standard autolink "<URL>",
+ * whose text every reader takes literally. */
+static uint32_t url_at(md_para *pr, const char *t, uint32_t i, uint32_t to)
+{
+    static const char *const schemes[] = { "http://", "https://", "ftp://" };
+    if (pr->ctx == MD_HTML || (i > 0 && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
+                                         (t[i - 1] >= 'A' && t[i - 1] <= 'Z'))))
+        return 0;
+    size_t k = 0;
+    for (size_t s = 0; s < sizeof schemes / sizeof *schemes && !k; s++) {
+        size_t n = strlen(schemes[s]);
+        if (to - i > n && strncmp(t + i, schemes[s], n) == 0)
+            k = n;
+    }
+    if (k == 0)
+        return 0;
+    uint32_t e = i + (uint32_t)k;
+    while (e < to) {
+        unsigned char c = (unsigned char)t[e];
+        /* Readers decode entities inside an autolink: "&gt;" stays out. */
+        if (c <= ' ' || c == '<' || c == '>' || c == 0x7F ||
+            (c == '|' && pr->ctx == MD_CELL) ||
+            (c == '&' && entity_follows(t + e + 1, to - e - 1)))
+            break;
+        uint32_t cp;
+        size_t n = air_utf8_decode(&cp, t + e, to - e);
+        if (cp == 0x3000 || cp == 0xA0 || is_private_use(cp))
+            break;
+        e += (uint32_t)n;
+    }
+    return e - i > k ? e - i : 0;
+}
+
 void md_render_range(md *m, md_para *pr, uint32_t from, uint32_t to,
                      air_buf *dst)
 {
@@ -327,6 +364,19 @@ void md_render_range(md *m, md_para *pr, uint32_t from, uint32_t to,
         to = pa->len;
     uint32_t i = from;
     while (i < to && m->err == AIR_OK) {
+        uint32_t url = (t[i] == 'h' || t[i] == 'f') && !sym_span(pr, i)
+                           ? url_at(pr, t, i, to)
+                           : 0;
+        if (url) {
+            put(m, dst, "<", 1);
+            put(m, dst, t + i, url);
+            put(m, dst, ">", 1);
+            pr->line.at_start = false;
+            pr->line.digits = -1;
+            pr->broke = false;
+            i += url;
+            continue;
+        }
         uint32_t cp;
         size_t n = air_utf8_decode(&cp, t + i, to - i);
         if (cp == '\n') {

@@ -127,6 +127,22 @@ static void escapes_inline_characters(void **state)
     air_doc_free(d);
 }
 
+static void urls_become_autolinks(void **state)
+{
+    (void)state;
+    /* A bare URL would be autolinked straight from the source, escapes
+     * and all; "<URL>" keeps its text exact. */
+    air_doc *d = tdoc_new(AIR_FMT_DOCX);
+    air_node *s = tdoc_section(d);
+    tdoc_para(d, s, "누리집 https://data.seoul.go.kr/a_b?x=1&y=*2*에서 확인");
+    tdoc_para(d, s, "ns=\"http://schemas/xmlPackage\"&gt; 끝");
+    tdoc_para(d, s, "xhttp://아님 http:// 만");
+    assert_md(d, "누리집 <https://data.seoul.go.kr/a_b?x=1&y=*2*에서> 확인\n\n"
+                 "ns=\"<http://schemas/xmlPackage\">\\&gt; 끝\n\n"
+                 "xhttp://아님 http:// 만\n");
+    air_doc_free(d);
+}
+
 /* ---- headings and lists ------------------------------------------------ */
 
 static void headings_from_outline_and_styles(void **state)
@@ -728,6 +744,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes_block_starts),
         cmocka_unit_test(escapes_inline_characters),
+        cmocka_unit_test(urls_become_autolinks),
         cmocka_unit_test(headings_from_outline_and_styles),
         cmocka_unit_test(typed_bullets_nest_by_marker),
         cmocka_unit_test(typed_numbers_are_list_items),
