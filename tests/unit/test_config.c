@@ -416,6 +416,52 @@ static void disabled_rules_do_not_run(void **state)
     air_config_free(c);
 }
 
+/* A library client may emit without a configuration at hand: rule ids in
+ * the summary then fall back to numbers, and every format still works. */
+static void emitters_without_config(void **state)
+{
+    (void)state;
+    air_config *c = tdoc_config(NULL);
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    tdoc_para(d, tdoc_section(d), "가 → 나");
+    air_report *r = tdoc_check(d, c);
+    air_result res = { "a.hwpx", AIR_FMT_HWPX, AIR_OK, NULL, r };
+    air_result bad = { "b.docx", AIR_FMT_UNKNOWN, AIR_EENCRYPTED,
+                       "b.docx: encrypted", NULL };
+    for (int fmt = AIR_OUT_TEXT; fmt <= AIR_OUT_CSV; fmt++) {
+        char *buf = NULL;
+        size_t n = 0;
+        FILE *f = open_memstream(&buf, &n);
+        air_emitter *e = NULL;
+        assert_int_equal(air_emitter_new(&e, (air_output)fmt, f, NULL),
+                         AIR_OK);
+        assert_int_equal(air_emitter_begin(e), AIR_OK);
+        assert_int_equal(air_emitter_file(e, &res), AIR_OK);
+        assert_int_equal(air_emitter_file(e, &bad), AIR_OK);
+        assert_int_equal(air_emitter_end(e), AIR_OK);
+        const air_summary *sum = air_emitter_summary(e);
+        assert_int_equal(sum->files, 2);
+        assert_int_equal(sum->unreadable, 1);
+        assert_int_equal(sum->unreadable_by[-AIR_EENCRYPTED], 1);
+        assert_int_equal(sum->by_rule[201], 1);
+        assert_int_equal(sum->by_principle[2], 1);
+        air_emitter_free(e);
+        fclose(f);
+        assert_non_null(strstr(buf, "b.docx"));
+        if (fmt == AIR_OUT_JSON)
+            assert_non_null(strstr(buf, "\"201\": 1"));
+        if (fmt == AIR_OUT_TEXT)
+            assert_non_null(strstr(buf, "a.hwpx: 구역 1, 문단 1: 경고: "
+                                        "화살표 기호 1개"));
+        if (fmt == AIR_OUT_JSONL)
+            assert_non_null(strstr(buf, "\"reason\":\"encrypted\""));
+        free(buf);
+    }
+    air_report_free(r);
+    air_doc_free(d);
+    air_config_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +477,7 @@ int main(void)
         cmocka_unit_test(fingerprints_follow_content),
         cmocka_unit_test(snippets_bounded_and_whole),
         cmocka_unit_test(disabled_rules_do_not_run),
+        cmocka_unit_test(emitters_without_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
