@@ -12,12 +12,32 @@
 /* Regions written out in the message; the items list them all. */
 enum { SHOWN = 6 };
 
+/* "1행 1열(2행 병합)" / "row 1 col 1 (2 rows)", and the like. */
+static void region_text(air_buf *ko, air_buf *en, const air_cell *ce,
+                        bool first)
+{
+    unsigned r = (unsigned)ce->row + 1, c = (unsigned)ce->col + 1;
+    unsigned rs = ce->rowspan ? (unsigned)ce->rowspan : 1;
+    unsigned cs = ce->colspan ? (unsigned)ce->colspan : 1;
+    const char *sep = first ? "" : ", ";
+    if (rs > 1 && cs > 1) {
+        air_buf_printf(ko, "%s%u행 %u열(%u행×%u열)", sep, r, c, rs, cs);
+        air_buf_printf(en, "%srow %u col %u (%u×%u)", sep, r, c, rs, cs);
+    } else if (rs > 1) {
+        air_buf_printf(ko, "%s%u행 %u열(%u행 병합)", sep, r, c, rs);
+        air_buf_printf(en, "%srow %u col %u (%u rows)", sep, r, c, rs);
+    } else {
+        air_buf_printf(ko, "%s%u행 %u열(%u열 병합)", sep, r, c, cs);
+        air_buf_printf(en, "%srow %u col %u (%u columns)", sep, r, c, cs);
+    }
+}
+
 static void on_node(air_rule_ctx *ctx, const air_node *n)
 {
     if (n->u.table.nmerges == 0)
         return;
     air_finding *f = NULL;
-    air_buf list = AIR_BUF_INIT;
+    air_buf ko = AIR_BUF_INIT, en = AIR_BUF_INIT;
     unsigned regions = 0;
     for (const air_node *row = n->first; row; row = row->next) {
         if (row->kind != AIR_NODE_ROW)
@@ -39,20 +59,21 @@ static void on_node(air_rule_ctx *ctx, const air_node *n)
                 it->colspan = ce->colspan ? ce->colspan : 1;
             }
             if (regions < SHOWN)
-                air_buf_printf(&list, "%sR%uC%u %u×%u", regions ? ", " : "",
-                               (unsigned)ce->row + 1, (unsigned)ce->col + 1,
-                               (unsigned)(ce->rowspan ? ce->rowspan : 1),
-                               (unsigned)(ce->colspan ? ce->colspan : 1));
+                region_text(&ko, &en, ce, regions == 0);
             regions++;
         }
     }
-    if (regions > SHOWN)
-        air_buf_printf(&list, ", … +%u", regions - SHOWN);
+    if (regions > SHOWN) {
+        air_buf_printf(&ko, " 외 %u곳", regions - SHOWN);
+        air_buf_printf(&en, ", and %u more", regions - SHOWN);
+    }
     if (f)
-        air_msg(f, "표 %u에 병합된 셀 %u곳 (행R열C 행수×열수): %s",
-                "table %u has %u merged regions (RrowCcol rows×cols): %s",
-                (unsigned)n->loc.table, regions, air_buf_cstr(&list));
-    air_buf_free(&list);
+        air_msg(f, "표 %u에 병합된 셀 %u곳: %s%.0s",
+                "table %u has %u merged regions: %.0s%s",
+                (unsigned)n->loc.table, regions, air_buf_cstr(&ko),
+                air_buf_cstr(&en));
+    air_buf_free(&ko);
+    air_buf_free(&en);
 }
 
 const air_rule air_rule_merged_cells = {

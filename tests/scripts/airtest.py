@@ -210,6 +210,23 @@ def facts(dump):
     }
 
 
+def rules_config(airead, enabled, directory=None):
+    """Writes a configuration enabling exactly the rule ids in 'enabled'
+    (every other rule of `airead rules` off) and returns its path; the
+    caller removes it. Counts in tests stay exact when rules are added."""
+    import tempfile
+    rc, out, _ = run([airead, "rules", "--format", "json"])
+    if rc != 0:
+        fail("airead rules --format json: exit %s" % rc)
+    ids = [r["id"] for r in json.loads(out)["rules"]]
+    fd, path = tempfile.mkstemp(suffix=".yaml", dir=directory)
+    with os.fdopen(fd, "w") as f:
+        f.write("rules:\n" + "".join(
+            "  %s: %s\n" % (i, "on" if i in enabled else "off")
+            for i in ids))
+    return path
+
+
 def fail(msg):
     print("FAIL: " + msg)
     sys.exit(1)

@@ -28,7 +28,6 @@ import collections
 import json
 import os
 import sys
-import tempfile
 
 import airtest
 
@@ -110,12 +109,7 @@ def main():
     if not airtest.have_corpus(a.corpus):
         print("skip: no corpus at %s" % a.corpus)
         sys.exit(airtest.SKIP)
-    rc, out, _ = airtest.run([a.airead, "rules", "--format", "json"])
-    ids = [r["id"] for r in json.loads(out)["rules"]]
-    fd, config = tempfile.mkstemp(suffix=".yaml")
-    with os.fdopen(fd, "w") as f:
-        f.write("rules:\n" + "".join("  %s: %s\n" % (
-            i, "on" if i in RULES else "off") for i in ids))
+    config = airtest.rules_config(a.airead, RULES)
     items = [it for it in airtest.corpus_files(a.corpus, ("hwpx", "docx"))
              if it[3] and it[3].get("ok")]
     if a.only:

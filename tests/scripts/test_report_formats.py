@@ -19,32 +19,9 @@ import tempfile
 
 import airtest
 
-# Only the rules this file counts; principle 3/4 rules stay off.
-ONLY = """rules:
-  merged-cells: on
-  nested-table: on
-  arrow-symbol: on
-  decorative-symbol: on
-  emoji: on
-  symbol-font-glyph: on
-  missing-metadata: on
-  placeholder-metadata: on
-"""
-
-
-def only_config(tmp, airead, extra=""):
-    """A config file enabling exactly the rules of ONLY (others off)."""
-    rc, out, _ = airtest.run([airead, "rules", "--format", "json"])
-    if rc != 0:
-        airtest.fail("airead rules --format json: exit %s" % rc)
-    ids = [r["id"] for r in json.loads(out)["rules"]]
-    text = "rules:\n" + "".join(
-        "  %s: %s\n" % (i, "on" if ("  %s: on" % i) in ONLY else "off")
-        for i in ids)
-    path = os.path.join(tmp, "only.yaml")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text + extra)
-    return path
+MINE = ("merged-cells", "nested-table", "arrow-symbol", "decorative-symbol",
+        "emoji", "symbol-font-glyph", "missing-metadata",
+        "placeholder-metadata")
 
 
 def check(airead, *args, stdin=None, env=None):
@@ -82,7 +59,7 @@ def main():
 
 
 def run_all(airead, tmp, source, p1, p2, p5, clean):
-    only = only_config(tmp, airead)
+    only = airtest.rules_config(airead, MINE, tmp)
     bad = os.path.join(tmp, "broken.docx")
     with open(bad, "w") as f:
         f.write("not a document\n")
@@ -257,13 +234,7 @@ def run_all(airead, tmp, source, p1, p2, p5, clean):
                    % (no_color, want))
 
     # ---- exit status and --fail-level (a warning-only configuration)
-    rc, out, _ = airtest.run([airead, "rules", "--format", "json"])
-    ids = [r["id"] for r in json.loads(out)["rules"]]
-    warn = os.path.join(tmp, "warn.yaml")
-    with open(warn, "w") as f:
-        f.write("rules:\n" + "".join(
-            "  %s: %s\n" % (i, "on" if i == "arrow-symbol" else "off")
-            for i in ids))
+    warn = airtest.rules_config(airead, ("arrow-symbol",), tmp)
     for level, want_rc in (("error", 0), ("warning", 1), ("info", 1),
                            ("none", 0)):
         rc, _, _ = check(airead, "-c", warn, "--fail-level", level, "-f",

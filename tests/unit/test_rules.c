@@ -92,8 +92,10 @@ static void merged_regions_listed(void **state)
     assert_int_equal(f->items[1].col, 3);
     assert_int_equal(f->items[1].rowspan, 2);
     assert_int_equal(f->loc.table, 1);
-    assert_non_null(strstr(f->message[AIR_LANG_EN], "R1C1 1×2"));
-    assert_non_null(strstr(f->message[AIR_LANG_KO], "R2C3 2×1"));
+    assert_non_null(strstr(f->message[AIR_LANG_EN],
+                           "row 1 col 1 (2 columns), row 2 col 3 (2 rows)"));
+    assert_non_null(strstr(f->message[AIR_LANG_KO],
+                           "1행 1열(2열 병합), 2행 3열(2행 병합)"));
     air_report_free(r);
 }
 
