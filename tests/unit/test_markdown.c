@@ -726,6 +726,72 @@ static void front_matter_holds_the_metadata(void **state)
     air_doc_free(d);
 }
 
+/* ---- pathological models ---------------------------------------------- */
+
+static void deep_text_boxes_are_flattened(void **state)
+{
+    (void)state;
+    /* 200 text boxes inside one another: no recursion past the bound, and
+     * every paragraph's text is still written. */
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    air_node *parent = tdoc_para(d, tdoc_section(d), "바깥");
+    for (int i = 0; i < 200; i++) {
+        air_node *tb = air_node_add(d, parent, AIR_NODE_TEXTBOX);
+        assert_non_null(tb);
+        parent = tdoc_para(d, tb, i == 199 ? "가장 안쪽" : "상자");
+    }
+    char *got = convert(d);
+    assert_non_null(strstr(got, "가장 안쪽"));
+    size_t boxes = 0;
+    for (const char *q = got; (q = strstr(q, "상자")) != NULL; q++)
+        boxes++;
+    assert_int_equal(boxes, 199);
+    free(got);
+    air_doc_free(d);
+}
+
+static void absurd_spans_fall_back_to_html(void **state)
+{
+    (void)state;
+    /* A colspan of four billion and a clashing cell: no grid is laid out,
+     * the cells are written row by row, no text is lost. */
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    air_node *t = tdoc_table(d, tdoc_section(d), 2);
+    tdoc_para(d, tdoc_cell(d, t, 0, 0, 1, 4000000000u), "넓음");
+    tdoc_para(d, tdoc_cell(d, t, 1, 0, 1, 1), "a");
+    tdoc_para(d, tdoc_cell(d, t, 1, 0, 1, 1), "b");
+    assert_md(d, "<table>\n"
+                 "<tr><td colspan=\"4000000000\">넓음</td></tr>\n"
+                 "<tr><td>a</td><td>b</td></tr>\n"
+                 "</table>\n");
+    air_doc_free(d);
+}
+
+static void very_deep_lists_stay_lists(void **state)
+{
+    (void)state;
+    /* 30 marker families in a row nest one step each, up to the bound. */
+    static const char *const marks[] = { "□", "○", "-", "·", "ㆍ", "①",
+                                         "㉮", "㉠", "⑴", "1.", "가.",
+                                         "1)", "가)", "(1)", "(가)", "•",
+                                         "◦", "▪", "◆", "◇" };
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    air_node *s = tdoc_section(d);
+    char text[64];
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        snprintf(text, sizeof text, "%s 항목", marks[i]);
+        tdoc_para(d, s, text);
+    }
+    char *got = convert(d);
+    /* The deepest item is indented 2 x (MD_MAX_LIST - 1) spaces. */
+    char deepest[64];
+    memset(deepest, ' ', 2 * (MD_MAX_LIST - 1));
+    snprintf(deepest + 2 * (MD_MAX_LIST - 1), 32, "- ◇ 항목\n");
+    assert_non_null(strstr(got, deepest));
+    free(got);
+    air_doc_free(d);
+}
+
 static void output_is_deterministic(void **state)
 {
     (void)state;
@@ -770,6 +836,9 @@ int main(void)
         cmocka_unit_test(images_are_referenced),
         cmocka_unit_test(text_box_at_its_anchor),
         cmocka_unit_test(front_matter_holds_the_metadata),
+        cmocka_unit_test(deep_text_boxes_are_flattened),
+        cmocka_unit_test(absurd_spans_fall_back_to_html),
+        cmocka_unit_test(very_deep_lists_stay_lists),
         cmocka_unit_test(output_is_deterministic),
     };
     return cmocka_run_group_tests(tests, load_maps, free_maps);
