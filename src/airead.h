@@ -240,6 +240,11 @@ air_status air_config_find(char **out, const char *doc_path);
  * sources). */
 air_status air_config_print(const air_config *cfg, FILE *out);
 
+/* 16 hex digits identifying the effective configuration (the printed
+ * YAML and the airead version): equal fingerprints check alike, so a
+ * cache of reports may key on it. */
+const char *air_config_fingerprint(const air_config *cfg);
+
 /* The user file laid over the defaults, or NULL; and the data folder. */
 const char *air_config_file(const air_config *cfg);
 const char *air_config_datadir(const air_config *cfg);

@@ -701,6 +701,34 @@ static air_status load(air_config *cfg, const air_config_opts *opts)
     return AIR_OK;
 }
 
+/* FNV-1a 64 of the effective configuration as printed, and the version. */
+static air_status make_fingerprint(air_config *cfg)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    if (f == NULL)
+        return AIR_ENOMEM;
+    air_status rc = air_cv_print(cfg->tree, f);
+    fputs(air_version(), f);
+    if (fclose(f) != 0 && rc == AIR_OK)
+        rc = AIR_ENOMEM;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; rc == AIR_OK && i < n; i++) {
+        h ^= (unsigned char)buf[i];
+        h *= 0x100000001b3ull;
+    }
+    free(buf);
+    snprintf(cfg->fingerprint, sizeof cfg->fingerprint, "%016llx",
+             (unsigned long long)h);
+    return rc;
+}
+
+const char *air_config_fingerprint(const air_config *cfg)
+{
+    return cfg->fingerprint;
+}
+
 air_status air_config_load(air_config **out, const air_config_opts *opts)
 {
     *out = NULL;
@@ -709,6 +737,8 @@ air_status air_config_load(air_config **out, const air_config_opts *opts)
     if (cfg == NULL)
         return air_error(AIR_ENOMEM, "out of memory");
     air_status rc = load(cfg, opts ? opts : &defaults);
+    if (rc == AIR_OK)
+        rc = make_fingerprint(cfg);
     if (rc != AIR_OK) {
         if (rc == AIR_ENOMEM)
             air_error(AIR_ENOMEM, "out of memory");
@@ -764,9 +794,9 @@ const air_rule_info *air_config_rule_find(const air_config *cfg,
 
 air_status air_config_print(const air_config *cfg, FILE *out)
 {
-    fprintf(out, "# airead %s: the effective configuration\n"
-                 "# defaults: %s/%s\n",
-            air_version(), cfg->datadir, DEFAULTS_NAME);
+    fprintf(out, "# airead %s: the effective configuration (fingerprint "
+                 "%s)\n# defaults: %s/%s\n",
+            air_version(), cfg->fingerprint, cfg->datadir, DEFAULTS_NAME);
     if (cfg->file)
         fprintf(out, "# overridden by: %s\n", cfg->file);
     else

@@ -49,6 +49,7 @@ struct air_config {
     air_profile profile;
     air_symbols symbols;
     air_patterns *owned; /* compiled patterns to free */
+    char fingerprint[17];
 };
 
 /* ---- reports ------------------------------------------------------------- */

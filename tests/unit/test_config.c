@@ -234,6 +234,16 @@ static void print_round_trips(void **state)
     while (*body2 == '#')
         body2 = strchr(body2, '\n') + 1;
     assert_string_equal(body, body2);
+    /* the same effective configuration, the same fingerprint */
+    assert_int_equal(strlen(air_config_fingerprint(c)), 16);
+    air_config *d = tdoc_config(NULL);
+    assert_string_not_equal(air_config_fingerprint(c),
+                            air_config_fingerprint(d));
+    air_config *e = tdoc_config("rules:\n  emoji: info\n"
+                                "symbols:\n  allow: [\"→\", \"U+2605\"]\n");
+    assert_string_equal(air_config_fingerprint(c), air_config_fingerprint(e));
+    air_config_free(d);
+    air_config_free(e);
     assert_non_null(strstr(body, "emoji:\n    enabled: true\n    severity: "
                                  "info"));
     air_config_free(c);
