@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "rules/engine.h"
 #include "tdoc.h"
@@ -472,6 +473,64 @@ static void emitters_without_config(void **state)
     air_config_free(c);
 }
 
+/* One configuration shared by threads checking documents at once (batch
+ * mode): every thread gets the same findings as a single-threaded run. */
+typedef struct job {
+    const air_config *cfg;
+    const air_doc *doc;
+    size_t count;
+    char first_fp[17];
+    air_status st;
+} job;
+
+static void *check_job(void *arg)
+{
+    job *j = arg;
+    for (int round = 0; round < 20; round++) {
+        air_report *r = NULL;
+        j->st = air_check(&r, j->doc, j->cfg);
+        if (j->st != AIR_OK)
+            return NULL;
+        j->count = air_report_count(r);
+        snprintf(j->first_fp, sizeof j->first_fp, "%s",
+                 j->count ? air_report_finding(r, 0)->fingerprint : "");
+        air_report_free(r);
+    }
+    return NULL;
+}
+
+static void shared_config_across_threads(void **state)
+{
+    (void)state;
+    air_config *c = tdoc_config(NULL);
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    air_node *sec = tdoc_section(d);
+    for (int i = 0; i < 50; i++) {
+        tdoc_para(d, sec, "홍○동 □ 예 ■ 아니오 → ★ ☎ \xEF\x82\xA7");
+        tdoc_para(d, sec, "□ 추진 배경");
+    }
+    air_doc_finish(d);
+    job base = { c, d, 0, "", AIR_OK };
+    check_job(&base);
+    assert_int_equal(base.st, AIR_OK);
+    assert_true(base.count > 100);
+    enum { N = 4 };
+    pthread_t t[N];
+    job jobs[N];
+    for (int i = 0; i < N; i++) {
+        jobs[i] = (job){ c, d, 0, "", AIR_OK };
+        assert_int_equal(pthread_create(&t[i], NULL, check_job, &jobs[i]), 0);
+    }
+    for (int i = 0; i < N; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(jobs[i].st, AIR_OK);
+        assert_int_equal(jobs[i].count, base.count);
+        assert_string_equal(jobs[i].first_fp, base.first_fp);
+    }
+    air_doc_free(d);
+    air_config_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -488,6 +547,7 @@ int main(void)
         cmocka_unit_test(snippets_bounded_and_whole),
         cmocka_unit_test(disabled_rules_do_not_run),
         cmocka_unit_test(emitters_without_config),
+        cmocka_unit_test(shared_config_across_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
