@@ -42,11 +42,15 @@ typedef struct docx_style {
     uint8_t type;         /* DOCX_ST_* */
     uint8_t heading;      /* N for "heading N" / HeadingN, else 0 */
     bool is_default;
+    bool font_set;       /* w:rPr/w:rFonts names a font */
+    const char *symfont; /* that font when it is a symbol font, or NULL */
     /* Resolved through the basedOn chain, once (see docx_style_chain). */
     bool resolved;
     bool on_path; /* being resolved: a basedOn loop comes back here */
     int32_t r_num_id;
     int8_t r_ilvl, r_outline;
+    bool r_font_set;
+    const char *r_symfont;
     int32_t num_style; /* index of the style that gave r_num_id, -1 */
 } docx_style;
 
@@ -164,6 +168,10 @@ docx_style *docx_style_find(docx_styles *s, const char *id);
 /* Resolves numId, ilvl and outline level through the basedOn chain of
  * 'st' (loop-safe) and returns it. */
 docx_style *docx_style_chain(docx_styles *s, docx_style *st);
+/* The symbol font that runs in style 'id' (a paragraph or character
+ * style, through basedOn) are typed in, or NULL; *set says whether the
+ * style names a font at all (a non-symbol one hides a later default). */
+const char *docx_style_symfont(docx_styles *s, const char *id, bool *set);
 /* The heading level (1..9) a style name or id means, or 0. */
 int docx_heading_of(const char *name, const char *id);
 

@@ -7,7 +7,7 @@
  *   w:body w:sectPr/{w:headerReference w:footerReference}@w:type,r:id
  *   w:p w:pPr/{w:pStyle w:numPr/{w:ilvl w:numId} w:outlineLvl
  *     w:pageBreakBefore w:jc w:sectPr}
- *   w:r w:rPr/{w:rFonts w:vanish w:b w:i w:vertAlign} w:t w:delText
+ *   w:r w:rPr/{w:rFonts w:rStyle w:vanish w:b w:i w:vertAlign} w:t w:delText
  *     w:instrText w:tab w:ptab w:br@w:type w:cr w:sym@w:font,w:char
  *     w:noBreakHyphen w:softHyphen w:fldChar@w:fldCharType w:fldSimple
  *     w:hyperlink@r:id,w:anchor w:ins w:moveTo w:del w:moveFrom
@@ -80,6 +80,7 @@ typedef struct para_open {
     air_buf del;
     docx_pprops pp;
     char style[128];
+    const char *style_font; /* symbol font of the paragraph style, NULL */
     bool props_done;
     bool sect; /* carries the w:sectPr that ends its section */
 } para_open;
@@ -447,6 +448,8 @@ static int ppr_child(walker *w, void *ctx, const char *name, int rel)
 typedef struct rprops {
     uint32_t flags;
     const char *font;
+    bool font_set; /* w:rFonts names a font (symbol or not) */
+    char rstyle[128];
 } rprops;
 
 static int rpr_child(walker *w, void *ctx, const char *name, int rel)
@@ -458,11 +461,14 @@ static int rpr_child(walker *w, void *ctx, const char *name, int rel)
         static const char *const which[] = {"ascii", "hAnsi", "eastAsia", "cs"};
         for (size_t i = 0; i < 4 && rp->font == NULL; i++) {
             const char *f = attr(w, which[i]);
-            if (f)
+            if (f) {
                 rp->font = air_symfont_match(f, strlen(f));
+                rp->font_set = true;
+            }
         }
-        if (rp->font)
-            rp->flags |= AIR_SPAN_SYMFONT;
+    } else if (strcmp(name, "rStyle") == 0) {
+        const char *v = attr(w, "val");
+        snprintf(rp->rstyle, sizeof rp->rstyle, "%s", v ? v : "");
     } else if (strcmp(name, "vanish") == 0) {
         if (air_xml_bool(attr(w, "val"), true))
             rp->flags |= AIR_SPAN_HIDDEN;
@@ -559,6 +565,7 @@ static air_status start_para(walker *w)
     po->pp.num_id = -1;
     po->pp.ilvl = po->pp.outline = -1;
     po->props_done = false;
+    po->style_font = NULL;
     po->sect = false;
     air_buf_clear(&po->del);
     if (push(w, F_PARA) == NULL)
@@ -577,6 +584,12 @@ static air_status start_para(walker *w)
 static air_status para_props_done(walker *w, para_open *po)
 {
     po->props_done = true;
+    docx_styles *ss = &w->d->styles;
+    const char *sid = po->pp.style;
+    if (sid == NULL && ss->default_para >= 0)
+        sid = ss->v[ss->default_para].id;
+    bool set;
+    po->style_font = docx_style_symfont(ss, sid, &set);
     return docx_number_para(w->d, po->node, &po->pp);
 }
 
@@ -924,6 +937,30 @@ static bool in_para_frame(walker *w)
     return f != NULL && f->kind == F_PARA;
 }
 
+/* Sets the span of run frame 'f' (still empty: w:rPr comes first):
+ * opens it, changes it, or abandons it when 'flags' is 0 (an empty span
+ * that is never ended is dropped by air_pb_finish). */
+static air_status run_span(walker *w, frame *f, uint32_t flags,
+                           const char *font)
+{
+    para_open *po = cur_para(w);
+    if (po == NULL)
+        return AIR_OK;
+    if (f->span != NO_SPAN) {
+        air_span *sp = &po->pb.spans[f->span];
+        if (flags == 0) {
+            f->span = NO_SPAN;
+            return AIR_OK;
+        }
+        sp->flags = flags;
+        sp->font = font;
+        return AIR_OK;
+    }
+    if (flags == 0)
+        return AIR_OK;
+    return air_pb_span_begin(&po->pb, flags, 0, font, NULL, &f->span);
+}
+
 static int start_textbox(walker *w)
 {
     frame *sh = nearest(w, F_SHAPE);
@@ -1244,20 +1281,33 @@ static int on_start(walker *w)
         break;
     case 'r':
         if (name[1] == '\0') {
-            if (push(w, F_RUN) == NULL)
+            frame *f = push(w, F_RUN);
+            if (f == NULL)
                 return nomem();
-            return DESCEND;
+            /* Runs in a paragraph style set in a symbol font are in it
+             * unless their w:rPr says otherwise. */
+            if (po != NULL && po->style_font != NULL)
+                rc = run_span(w, f, AIR_SPAN_SYMFONT, po->style_font);
+            return rc ? rc : DESCEND;
         }
         if (strcmp(name, "rPr") == 0) {
             if (tf == NULL || tf->kind != F_RUN)
                 return SKIP;
-            rprops rp = {0, NULL};
+            rprops rp;
+            memset(&rp, 0, sizeof rp);
             int more = each_child(w, &rp, rpr_child);
             if (more < 0)
                 return more;
-            if (rp.flags && po != NULL)
-                rc = air_pb_span_begin(&po->pb, rp.flags, 0, rp.font, NULL,
-                                       &tf->span);
+            /* The font: direct, else the character style's, else the
+             * paragraph style's (already on the run's span). */
+            bool set = rp.font_set;
+            if (!set && rp.rstyle[0])
+                rp.font = docx_style_symfont(&w->d->styles, rp.rstyle, &set);
+            if (!set && po != NULL)
+                rp.font = po->style_font;
+            if (rp.font)
+                rp.flags |= AIR_SPAN_SYMFONT;
+            rc = run_span(w, tf, rp.flags, rp.font);
             return rc ? rc : CONSUMED;
         }
         if (strcmp(name, "relIds") == 0)

@@ -3,8 +3,9 @@
  *
  * Consumes: w:styles/w:style@w:type,w:styleId,w:default with w:name@w:val,
  * w:basedOn@w:val, w:pPr/w:numPr/{w:ilvl,w:numId}@w:val and
- * w:pPr/w:outlineLvl@w:val. Everything else (docDefaults, latentStyles,
- * run and table properties, pPrChange) is skipped unread. */
+ * w:pPr/w:outlineLvl@w:val, w:rPr/w:rFonts@w:ascii,w:hAnsi. Everything
+ * else (docDefaults, latentStyles, table properties, pPrChange) is
+ * skipped unread. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <strings.h>
 
 #include "read/docx.h"
+#include "read/symfont.h"
 #include "util/error.h"
 
 /* Word writes a few hundred styles at most; a hundred thousand is an
@@ -24,6 +26,13 @@ static uint32_t hash_str(const char *s)
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 16777619u;
     return h;
+}
+
+const char *docx_style_symfont(docx_styles *s, const char *id, bool *set)
+{
+    docx_style *st = docx_style_chain(s, docx_style_find(s, id));
+    *set = st != NULL && st->r_font_set;
+    return st ? st->r_symfont : NULL;
 }
 
 int docx_heading_of(const char *name, const char *id)
@@ -78,6 +87,12 @@ docx_style *docx_style_chain(docx_styles *s, docx_style *st)
         c->num_style = below ? below->num_style : -1;
         c->r_ilvl = below ? below->r_ilvl : -1;
         c->r_outline = below ? below->r_outline : -1;
+        c->r_font_set = below ? below->r_font_set : false;
+        c->r_symfont = below ? below->r_symfont : NULL;
+        if (c->font_set) {
+            c->r_font_set = true;
+            c->r_symfont = c->symfont;
+        }
         if (c->num_id >= 0) {
             c->r_num_id = c->num_id;
             c->num_style = (int32_t)s->path[n];
@@ -195,8 +210,17 @@ air_status docx_read_styles(docx *d, const char *part)
                 cur->name = air_doc_strdup(d->doc, val ? val : "");
             } else if (depth == 2 && strcmp(name, "basedOn") == 0) {
                 cur->based_on = val ? air_arena_strdup(&d->tmp, val) : NULL;
-            } else if (depth == 2 && strcmp(name, "pPr") == 0) {
+            } else if (depth == 2 &&
+                       (strcmp(name, "pPr") == 0 || strcmp(name, "rPr") == 0)) {
                 descend = true;
+            } else if (depth == 3 && strcmp(name, "rFonts") == 0) {
+                const char *f = air_xml_attr(&x, "ascii");
+                if (f == NULL)
+                    f = air_xml_attr(&x, "hAnsi");
+                if (f != NULL) {
+                    cur->font_set = true;
+                    cur->symfont = air_symfont_match(f, strlen(f));
+                }
             } else if (depth == 3 && strcmp(name, "numPr") == 0) {
                 descend = true;
             } else if (depth == 3 && strcmp(name, "outlineLvl") == 0) {

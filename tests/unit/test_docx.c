@@ -228,6 +228,32 @@ static void hidden_symbol_font_and_wrappers(void **state)
     air_doc_free(d);
 }
 
+static void symbol_fonts_through_styles(void **state)
+{
+    (void)state;
+    air_doc *d = open_fixture("docx-text");
+    /* A character style (through basedOn) in Symbol. Only the font is
+     * taken from styles; bold and the like are direct formatting. */
+    const air_node *p = para(d, "pi p");
+    assert_null(span_at(p, AIR_SPAN_SYMFONT, 0));
+    const air_span *s = span_at(p, AIR_SPAN_SYMFONT, 3);
+    assert_non_null(s);
+    assert_string_equal(s->font, "Symbol");
+    assert_int_equal(s->len, 1);
+    /* A paragraph style in Wingdings: its runs are, unless their own
+     * w:rFonts names another font. */
+    p = para(d, "qplainn");
+    s = span_at(p, AIR_SPAN_SYMFONT, 0);
+    assert_non_null(s);
+    assert_int_equal(s->len, 1);
+    assert_string_equal(s->font, "Wingdings");
+    assert_null(span_at(p, AIR_SPAN_SYMFONT, 1));
+    s = span_at(p, AIR_SPAN_SYMFONT, 6);
+    assert_non_null(s);
+    assert_true(s->flags & AIR_SPAN_BOLD);
+    air_doc_free(d);
+}
+
 static void heading_style_and_outline_level(void **state)
 {
     (void)state;
@@ -242,7 +268,7 @@ static void heading_style_and_outline_level(void **state)
     assert_string_equal(p->u.para.style_id, "Normal");
     assert_int_equal(p->u.para.heading, 0);
     assert_int_equal(p->u.para.outline_level, -1);
-    assert_int_equal(d->nparas, 13);
+    assert_int_equal(d->nparas, 15);
     air_doc_free(d);
 }
 
@@ -562,6 +588,7 @@ int main(void)
         cmocka_unit_test(hyperlinks_name_their_target),
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(hidden_symbol_font_and_wrappers),
+        cmocka_unit_test(symbol_fonts_through_styles),
         cmocka_unit_test(heading_style_and_outline_level),
         cmocka_unit_test(grid_spans_and_vertical_merges),
         cmocka_unit_test(nested_tables_at_any_depth),
