@@ -99,6 +99,19 @@ void air_node_prepend(air_node *parent, air_node *n)
     parent->first = n;
 }
 
+void air_node_insert_before(air_node *next, air_node *n)
+{
+    air_node *p = next->parent;
+    n->parent = p;
+    n->next = next;
+    n->prev = next->prev;
+    if (next->prev)
+        next->prev->next = n;
+    else
+        p->first = n;
+    next->prev = n;
+}
+
 void air_node_unlink(air_node *n)
 {
     air_node *p = n->parent;

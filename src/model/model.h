@@ -328,6 +328,11 @@ void air_node_append(air_node *parent, air_node *n);
  * section). */
 void air_node_prepend(air_node *parent, air_node *n);
 
+/* The same, as the sibling just before 'next' (which has a parent): for
+ * content whose place comes before a block already begun (HWPX headers and
+ * footers, whose control sits inside a body paragraph). */
+void air_node_insert_before(air_node *next, air_node *n);
+
 /* Removes 'n' (and its subtree) from its parent. The memory stays in the
  * arena until the document is freed. */
 void air_node_unlink(air_node *n);

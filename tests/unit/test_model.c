@@ -196,6 +196,29 @@ static void prepend_puts_node_first(void **state)
     air_doc_free(d);
 }
 
+static void insert_before_keeps_both_neighbours(void **state)
+{
+    (void)state;
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    air_node *sec = tdoc_section(d);
+    air_node *p1 = tdoc_para(d, sec, "one");
+    air_node *p2 = tdoc_para(d, sec, "two");
+    air_node *h = air_node_add(d, NULL, AIR_NODE_HEADER);
+    air_node *f = air_node_add(d, NULL, AIR_NODE_FOOTER);
+    assert_non_null(h);
+    assert_non_null(f);
+    air_node_insert_before(p2, h); /* between two siblings */
+    air_node_insert_before(p1, f); /* first of its parent */
+    assert_ptr_equal(sec->first, f);
+    assert_ptr_equal(f->next, p1);
+    assert_ptr_equal(p1->next, h);
+    assert_ptr_equal(h->next, p2);
+    assert_ptr_equal(p2->prev, h);
+    assert_ptr_equal(h->parent, sec);
+    assert_ptr_equal(sec->last, p2);
+    air_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +230,7 @@ int main(void)
         cmocka_unit_test(meta_first_value_wins),
         cmocka_unit_test(numfmt_series),
         cmocka_unit_test(prepend_puts_node_first),
+        cmocka_unit_test(insert_before_keeps_both_neighbours),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
