@@ -213,7 +213,7 @@ static void front_matter(md *m)
 /* Marker families: the key of a typed marker says which family it is in
  * ("1." and "2." are one family), so siblings find each other. */
 enum {
-    KEY_AUTO = 1u << 24,   /* | kind << 8 | level */
+    KEY_AUTO = 1u << 24,   /* | level */
     KEY_TYPED = 2u << 24,  /* | pattern */
     KEY_BULLET = 3u << 24  /* | code point */
 };
@@ -339,8 +339,10 @@ static uint32_t typed_key(const air_para *pa)
 static uint32_t item_key(const air_node *p)
 {
     const air_para *pa = &p->u.para;
+    /* Automatic lists nest by their level: a bullet list right after a
+     * numbered one at the same level is its sibling, not its child. */
     if (pa->list.kind == AIR_LIST_NUMBER || pa->list.kind == AIR_LIST_BULLET)
-        return KEY_AUTO | (uint32_t)pa->list.kind << 8 | pa->list.level;
+        return KEY_AUTO | pa->list.level;
     return typed_key(pa);
 }
 
