@@ -29,47 +29,47 @@ bool air_is_space(uint32_t cp)
 
 /* Distinct characters listed per finding; a paragraph with more distinct
  * symbols than this is already a finding, and the count stays exact. */
-enum { MAX_DISTINCT = 64, MAX_IGNORED = 256, LIST_SHOWN = 8 };
+enum { MAX_DISTINCT = 64, LIST_SHOWN = 8 };
 
 typedef struct tally {
     uint32_t cp, count;
 } tally;
 
-/* The ignore-pattern matches of one paragraph, found on first need. */
+/* The ignore-pattern matches of one paragraph, found as the scan moves
+ * forward: candidates come in increasing offsets and matches leftmost
+ * first, so one current match and the place to search next suffice (no
+ * cap, nothing stored per match). */
 typedef struct ignored {
-    bool done;
-    size_t n;
-    uint32_t r[MAX_IGNORED][2];
+    const air_patterns *pat;
+    const char *s;
+    size_t len;
+    size_t from;     /* where the next search starts */
+    size_t ms, me;   /* the current match, when 'have' */
+    bool have, done;
 } ignored;
 
-static void find_ignored(ignored *ig, const air_patterns *pat,
-                         const char *s, size_t len)
+static bool is_ignored(ignored *ig, size_t off)
 {
-    ig->done = true;
-    size_t from = 0, ms, me;
-    while (ig->n < MAX_IGNORED && from <= len &&
-           air_patterns_find(pat, s, len, from, &ms, &me)) {
-        if (me > ms) {
-            ig->r[ig->n][0] = (uint32_t)ms;
-            ig->r[ig->n][1] = (uint32_t)me;
-            ig->n++;
-        }
-        /* Go on after the match; an empty match moves one character. */
-        if (me > from)
-            from = me;
-        else if (from < len)
-            from += air_utf8_decode(&(uint32_t){ 0 }, s + from, len - from);
-        else
+    while (!ig->done && (!ig->have || ig->me <= off)) {
+        size_t ms, me;
+        if (ig->from > ig->len ||
+            !air_patterns_find(ig->pat, ig->s, ig->len, ig->from, &ms, &me)) {
+            ig->done = true;
             break;
+        }
+        ig->have = true;
+        ig->ms = ms;
+        ig->me = me;
+        /* Go on after the match; an empty match moves one character. */
+        if (me > ms)
+            ig->from = me;
+        else if (ms < ig->len)
+            ig->from = ms + air_utf8_decode(&(uint32_t){ 0 }, ig->s + ms,
+                                            ig->len - ms);
+        else
+            ig->from = ig->len + 1;
     }
-}
-
-static bool is_ignored(const ignored *ig, size_t off)
-{
-    for (size_t i = 0; i < ig->n; i++)
-        if (off >= ig->r[i][0] && off < ig->r[i][1])
-            return true;
-    return false;
+    return ig->have && off >= ig->ms && off < ig->me;
 }
 
 /* "→ (U+2192) ×2, ⇒ (U+21D2) ×1": the same in every language. */
@@ -91,9 +91,7 @@ air_finding *air_symbols_scan(air_rule_ctx *ctx, const air_node *para,
 {
     const air_para *p = &para->u.para;
     const air_symbols *sym = air_rule_symbols(ctx);
-    static _Thread_local ignored ig; /* large: not on the stack */
-    ig.done = false;
-    ig.n = 0;
+    ignored ig = { sym->ignore, p->text, p->len, 0, 0, 0, false, false };
     tally t[MAX_DISTINCT];
     size_t nt = 0;
     uint32_t total = 0, first = 0, last = 0;
@@ -116,8 +114,6 @@ air_finding *air_symbols_scan(air_rule_ctx *ctx, const air_node *para,
             air_cpset_has(sym->allow, cp) ||
             (at_start && air_cpset_has(sym->item_markers, cp)))
             continue;
-        if (!ig.done)
-            find_ignored(&ig, sym->ignore, p->text, p->len);
         if (is_ignored(&ig, off))
             continue;
         if (total == 0)

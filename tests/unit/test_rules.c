@@ -293,6 +293,25 @@ static void masks_blanks_and_check_boxes(void **state)
     air_report_free(r);
 }
 
+/* A long form paragraph: hundreds of masks, then one real symbol. */
+static void many_ignored_then_one(void **state)
+{
+    air_doc *d = *state;
+    fill_meta(d);
+    static char text[8000];
+    text[0] = '\0';
+    for (int i = 0; i < 400; i++)
+        strcat(text, "홍○동 ");
+    strcat(text, "★ 끝");
+    tdoc_para(d, tdoc_section(d), text);
+    air_report *r = tdoc_check(d, cfg);
+    assert_int_equal(air_report_count(r), 1);
+    assert_int_equal(tdoc_finding(r, "decorative-symbol", 0)->count, 1);
+    assert_int_equal(tdoc_finding(r, "decorative-symbol", 0)->items[0].code,
+                     0x2605);
+    air_report_free(r);
+}
+
 /* ---- 202 decorative-symbol: hard positives ----------------------------------------- */
 
 static void decorative_bullets_and_stars(void **state)
@@ -466,6 +485,7 @@ int main(void)
         T(allow_list_silences),
         T(official_markers_at_item_start),
         T(masks_blanks_and_check_boxes),
+        T(many_ignored_then_one),
         T(decorative_bullets_and_stars),
         T(markers_configurable),
         T(emoji_and_icons),
