@@ -171,8 +171,9 @@ const char *air_symclass_name(air_symclass c);
 /* Principle 2, shared by 201-203 (symscan.c): a finding on paragraph
  * 'para' listing each character of class 'cls' with its count, except
  * characters in the allow-list, item markers at the start of an item
- * (the paragraph, or a line after a manual break, after leading spaces)
- * and characters inside a match of the ignore patterns. Returns NULL when
+ * (the paragraph, a line after a manual break, or after a gap of two
+ * spaces or more; leading spaces skipped) and characters inside a match
+ * of the ignore patterns. Returns NULL when
  * there is none; else sets *count (occurrences) and appends to 'list' the
  * characters as "→ (U+2192) ×2, ⇒ (U+21D2) ×1" for the rule's message. */
 air_finding *air_symbols_scan(air_rule_ctx *ctx, const air_node *para,

@@ -5,8 +5,9 @@
  * reported:
  *   - characters of the allow-list (`symbols: allow:`);
  *   - an item marker (`symbols: item-markers:`, the official □ ○ ◦ - · ㆍ
- *     • ※) at the start of an item: the paragraph, or a line after a
- *     manual break, after any leading spaces;
+ *     • ※) at the start of an item: the paragraph, a line after a manual
+ *     break, or after a gap of two spaces or more (a tab, U+3000) that lays
+ *     items out on one line;
  *   - characters inside a match of `symbols: ignore:` (masked names such
  *     as 홍○동, blanks □□□, check-box groups in forms, marks alone in a
  *     table cell).
@@ -96,6 +97,7 @@ air_finding *air_symbols_scan(air_rule_ctx *ctx, const air_node *para,
     size_t nt = 0;
     uint32_t total = 0, first = 0, last = 0;
     bool item_start = true;
+    unsigned gap = 0; /* width of the spaces before this character */
 
     for (size_t i = 0; i < p->len;) {
         uint32_t cp;
@@ -106,10 +108,15 @@ air_finding *air_symbols_scan(air_rule_ctx *ctx, const air_node *para,
             item_start = true;
             continue;
         }
-        if (air_is_space(cp))
+        if (air_is_space(cp)) {
+            /* A tab or a wide space counts as two: items laid out on one
+             * line are set apart by more than one space. */
+            gap += cp == '\t' || cp == 0x3000 ? 2 : 1;
             continue;
-        bool at_start = item_start;
+        }
+        bool at_start = item_start || gap >= 2;
         item_start = false;
+        gap = 0;
         if (air_symbols_classify(sym, cp) != cls ||
             air_cpset_has(sym->allow, cp) ||
             (at_start && air_cpset_has(sym->item_markers, cp)))

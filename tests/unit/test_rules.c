@@ -248,6 +248,8 @@ static void official_markers_at_item_start(void **state)
         "◦ 작은 원 항목",       "※ 참고: 세부 일정은 추후 통보",
         "□추진 배경(붙여 씀)", "① 첫째 항목",
         "㉮ 법령 항목",        "\u3000○ 전각 공백 뒤 항목",
+        "응시 자격        ○ 기준 : 공고일",
+        "구분\t□ 세부\u3000\u3000○ 내용",
     };
     for (size_t i = 0; i < sizeof items / sizeof *items; i++)
         tdoc_para(d, sec, items[i]);
