@@ -506,7 +506,9 @@ static void close_table(hwpx_walk *w)
     table_open *t = &w->to[--w->nt];
     air_table *tb = &t->table->u.table;
     tb->rows = t->nrows;
-    tb->cols = t->decl_cols; /* 0: computed by air_doc_finish */
+    /* colCnt, unless absent or absurd: then air_doc_finish computes the
+     * width from the cells */
+    tb->cols = t->decl_cols <= MAX_GRID ? t->decl_cols : 0;
     tb->decl_rows = t->decl_rows;
     tb->decl_cols = t->decl_cols;
 }
@@ -943,8 +945,11 @@ static int on_start(hwpx_walk *w)
             w->nf--, close_table(w);
         break;
     case HN_tr:
-        if (cur_table(w) && !empty)
+        if (cur_table(w)) {
             rc = open_row(w, depth);
+            if (rc == AIR_OK && empty)
+                w->nf--, cur_table(w)->row = NULL;
+        }
         break;
     case HN_tc:
         if (cur_table(w)) {

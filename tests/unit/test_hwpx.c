@@ -500,6 +500,38 @@ static void images_equations_shapes_and_unknown_lists(void **state)
     air_doc_free(d);
 }
 
+/* ---- broken structure ----------------------------------------------------- */
+
+static void misplaced_elements_are_survived(void **state)
+{
+    (void)state;
+    air_doc *d = open_fixture("hwpx-odd");
+    /* a fieldEnd without its fieldBegin is ignored; a field left open
+     * ends with its paragraph */
+    const air_node *n = para(d, "끝 없는 필드열린");
+    const air_span *s = span_at(n, AIR_SPAN_LINK, strlen("끝 없는 필드"));
+    assert_non_null(s);
+    assert_int_equal(s->len, strlen("열린"));
+    /* a deletion that runs into the next paragraph */
+    assert_string_equal(para(d, "지움")->u.para.deleted, "여기부터");
+    assert_string_equal(para(d, " 남음")->u.para.deleted, "다음 문단도");
+    /* a cell outside a table, a list outside any owner: kept apart */
+    assert_int_equal(para(d, "표 밖 칸")->story, AIR_STORY_TEXTBOX);
+    assert_int_equal(para(d, "구역 바로 아래 목록")->story, AIR_STORY_TEXTBOX);
+    /* absurd counts: every hp:tr is a row, colCnt past any grid is not
+     * the width */
+    const air_node *t = nth(d, AIR_NODE_TABLE, 0);
+    assert_int_equal(t->u.table.rows, 2);
+    assert_int_equal(t->u.table.cols, 2);
+    assert_int_equal(t->u.table.decl_rows, 0);
+    assert_int_equal(nth(d, AIR_NODE_TABLE, 1)->u.table.rows, 0);
+    /* undefined shapes and styles: no style, no list */
+    n = para(d, "지움");
+    assert_null(n->u.para.style_name);
+    assert_int_equal(n->u.para.list.kind, AIR_LIST_NONE);
+    air_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +553,7 @@ int main(void)
         cmocka_unit_test(headers_footers_and_text_boxes),
         cmocka_unit_test(captions_notes_and_comments),
         cmocka_unit_test(images_equations_shapes_and_unknown_lists),
+        cmocka_unit_test(misplaced_elements_are_survived),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
