@@ -119,6 +119,17 @@ def run_all(airead, tmp, source, p1, p2, p5, clean):
            "json: rule texts missing")
     ko_msg = merged["message"]
 
+    # The HWPX samples are the same documents: the same findings.
+    hw = [p.replace(".docx", ".hwpx") for p in (p1, p2)]
+    if all(os.path.exists(h) for h in hw):
+        rc, out, _ = check(airead, "-c", only, "-f", "json", *hw)
+        hfiles = json.loads(out)["files"]
+        for h, d in zip(hfiles, (f1, f2)):
+            got = sorted((x["rule"], x["count"]) for x in h["findings"])
+            want = sorted((x["rule"], x["count"]) for x in d["findings"])
+            expect(h["status"] == "ok" and got == want,
+                   "%s: %s, the DOCX twin %s" % (h["path"], got, want))
+
     # ---- English: keys and ids unchanged, messages English
     rc, out, _ = check(airead, "-c", only, "-f", "json", "--lang", "en", p1)
     en = json.loads(out)
