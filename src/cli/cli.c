@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Options a table can hold; every command has far fewer. */
 enum { MAX_OPTS = 96 };
@@ -132,4 +134,34 @@ int cli_exit_for(air_status st)
     default:
         return AIR_EXIT_UNREADABLE;
     }
+}
+
+const char *cli_datadir(void)
+{
+    static char dir[4096];
+    static int done;
+    if (done)
+        return dir[0] ? dir : NULL;
+    done = 1;
+    const char *env = getenv("AIREAD_DATADIR");
+    if (env && env[0])
+        return NULL;
+    /* Linux names the running program in /proc; elsewhere this finds
+     * nothing and the library's default applies. */
+    char exe[2048];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return NULL;
+    *slash = '\0';
+    char probe[4096 + 32];
+    snprintf(dir, sizeof dir, "%.2000s/../share/airead/rules", exe);
+    snprintf(probe, sizeof probe, "%s/defaults.yaml", dir);
+    struct stat st;
+    if (stat(probe, &st) != 0 || !S_ISREG(st.st_mode))
+        dir[0] = '\0';
+    return dir[0] ? dir : NULL;
 }

@@ -59,6 +59,13 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * 4 for a bug or resource failure, 2 for usage/configuration. */
 int cli_exit_for(air_status st);
 
+/* The rule data folder for an installed program: <prefix>/share/airead/
+ * rules next to <prefix>/bin/airead when it holds defaults.yaml, so that
+ * an installed airead reads its own data even where a source tree exists;
+ * NULL otherwise (and when AIREAD_DATADIR is set), leaving the choice to
+ * the library (air_config_opts.datadir). */
+const char *cli_datadir(void);
+
 /* The commands, defined in cmd_*.c. */
 extern const cli_cmd cli_cmd_dump;
 extern const cli_cmd cli_cmd_check;

@@ -115,6 +115,7 @@ static air_config *cfg_get(cfg_cache *c, const char *file)
             return e->cfg;
     air_config_opts opts = AIR_CONFIG_OPTS_INIT;
     opts.file = file;
+    opts.datadir = cli_datadir();
     air_config *cfg = NULL;
     if (air_config_load(&cfg, &opts) != AIR_OK) {
         cli_error("%s", air_last_error());
@@ -565,6 +566,7 @@ static int run_rules(const cli_cmd *cmd, int argc, char **argv)
         return cli_usage("rules: --format takes text or json");
     air_config_opts opts = AIR_CONFIG_OPTS_INIT;
     opts.file = a.config;
+    opts.datadir = cli_datadir();
     air_config *cfg = NULL;
     if (air_config_load(&cfg, &opts) != AIR_OK) {
         cli_error("%s", air_last_error());
