@@ -4,6 +4,7 @@
 
 #include "read/hwp_info.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,7 +162,7 @@ static uint8_t outline_style_level(const char *name)
     return 0;
 }
 
-void air_hwp_info_finish(air_hwp_info *info)
+air_status air_hwp_info_finish(air_hwp_info *info)
 {
     bool any = false;
     for (int l = 0; l < AIR_HWP_LANGS; l++)
@@ -187,12 +188,22 @@ void air_hwp_info_finish(air_hwp_info *info)
     }
     for (uint32_t i = 0; i < info->nstyle; i++) {
         air_hwp_style *s = &info->style[i];
-        if (s->defined && !s->is_char) {
+        if (!s->defined)
+            continue;
+        if (!s->is_char) {
             s->heading = outline_style_level(s->name);
             if (s->heading == 0)
                 s->heading = outline_style_level(s->eng_name);
         }
+        if (s->id_text == NULL) {
+            char num[16];
+            snprintf(num, sizeof num, "%u", i);
+            s->id_text = air_doc_strdup(info->doc, num);
+            if (s->id_text == NULL)
+                return air_error(AIR_ENOMEM, "out of memory");
+        }
     }
+    return AIR_OK;
 }
 
 /* ---- scripts and symbol fonts ------------------------------------------- */
@@ -268,4 +279,19 @@ air_numfmt air_hwp_numfmt(const char *name)
     /* CIRCLED_LATIN_CAPITAL, DECAGON_CIRCLE(_HANJA), SYMBOL, USER_CHAR:
      * known, not rendered. */
     return AIR_NUMFMT_OTHER;
+}
+
+air_numfmt air_hwp_numfmt_code(unsigned code)
+{
+    /* hc:NumberType1 in schema order, which is HWP 5.0's code order */
+    static const char *const CODES[] = {
+        "DIGIT", "CIRCLED_DIGIT", "ROMAN_CAPITAL", "ROMAN_SMALL",
+        "LATIN_CAPITAL", "LATIN_SMALL", "CIRCLED_LATIN_CAPITAL",
+        "CIRCLED_LATIN_SMALL", "HANGUL_SYLLABLE", "CIRCLED_HANGUL_SYLLABLE",
+        "HANGUL_JAMO", "CIRCLED_HANGUL_JAMO", "HANGUL_PHONETIC", "IDEOGRAPH",
+        "CIRCLED_IDEOGRAPH", "DECAGON_CIRCLE", "DECAGON_CIRCLE_HANJA"
+    };
+    if (code >= sizeof CODES / sizeof *CODES)
+        return AIR_NUMFMT_OTHER;
+    return air_hwp_numfmt(CODES[code]);
 }

@@ -105,7 +105,8 @@ typedef struct air_hwp_style {
     const char *name;     /* local (Korean) name, document arena, or NULL */
     const char *eng_name; /* English name, or NULL */
     const char *id_text;  /* the id in decimal (document arena): the
-                             model's style_id */
+                             model's style_id; air_hwp_info_finish()
+                             fills it when the reader did not */
     uint32_t para_pr;     /* its paragraph shape id */
     uint32_t char_pr;
     uint8_t heading;      /* N for a paragraph style named "개요 N" or
@@ -173,9 +174,10 @@ air_status air_hwp_numbering_at(air_hwp_numbering **out, air_hwp_info *info,
 air_status air_hwp_bullet_at(air_hwp_bullet **out, air_hwp_info *info,
                              uint32_t id);
 
-/* Marks symbol fonts and the character shapes using them, and the styles
- * named "개요 N" / "Outline N". Call once after filling. */
-void air_hwp_info_finish(air_hwp_info *info);
+/* Marks symbol fonts and the character shapes using them and the styles
+ * named "개요 N" / "Outline N", and gives every style without one its
+ * decimal 'id_text'. Call once after filling; AIR_ENOMEM on failure. */
+air_status air_hwp_info_finish(air_hwp_info *info);
 
 /* ---- looking up ---------------------------------------------------------
  * The defined entry for 'id', or NULL. */
@@ -200,11 +202,15 @@ air_hwp_lang air_hwp_lang_of(uint32_t cp);
 const char *air_hwp_symfont_of(const air_hwp_info *info,
                                const air_hwp_charpr *cs, uint32_t cp);
 
-/* The air_numfmt of an HWPX/HWP number format name ("DIGIT",
+/* The air_numfmt of an HWPX number format name ("DIGIT",
  * "HANGUL_SYLLABLE", "CIRCLED_DIGIT", ...); AIR_NUMFMT_OTHER for a name
- * not rendered, AIR_NUMFMT_DECIMAL for NULL (the schema default). HWP 5.0
- * readers map their format codes to the same names' values. */
+ * not rendered, AIR_NUMFMT_DECIMAL for NULL (the schema default). */
 air_numfmt air_hwp_numfmt(const char *name);
+
+/* The same for an HWP 5.0 number shape code: the codes 0..16 are the
+ * HWPX names in schema order (0 DIGIT, 1 CIRCLED_DIGIT, 2 ROMAN_CAPITAL,
+ * ... 8 HANGUL_SYLLABLE ... 16 DECAGON_CIRCLE_HANJA). */
+air_numfmt air_hwp_numfmt_code(unsigned code);
 
 /* ---- paragraphs (hwp_numbering.c) ---------------------------------------
  * Resolves paragraph 'p' from its paragraph shape and style as the corpus

@@ -188,10 +188,6 @@ static air_status on_style(head_walk *w)
     air_status rc = air_hwp_style_at(&s, w->info, id);
     if (rc != AIR_OK || s == NULL)
         return rc;
-    char num[16];
-    snprintf(num, sizeof num, "%u", id);
-    s->id_text = dup(w, num);
-    NEED(s->id_text);
     s->name = dup(w, w->at.v[2]);
     s->eng_name = dup(w, w->at.v[3]);
     if ((w->at.v[2] && !s->name) || (w->at.v[3] && !s->eng_name))
@@ -442,6 +438,5 @@ air_status hwpx_read_header(hwpx *h, const char *part)
     air_buf_free(&b);
     if (r < 0)
         return r;
-    air_hwp_info_finish(&h->info);
-    return AIR_OK;
+    return air_hwp_info_finish(&h->info);
 }
