@@ -512,7 +512,15 @@ static void emit_para(md *m, const air_node *p)
         pr.line.at_start = true;
         pr.line.digits = 0;
         if (c->kind == AIR_NODE_TABLE) {
-            md_table(m, c);
+            /* A table's caption comes first, as in the source, where it
+             * precedes the rows: "<표 1> 주요 제원" then the table. */
+            const air_node *t = c;
+            while (c->next && c->next->kind == AIR_NODE_CAPTION &&
+                   c->next->anchor == t->anchor) {
+                c = c->next;
+                emit_container(m, c);
+            }
+            md_table(m, t);
             md_flush_queue(m);
         } else {
             emit_container(m, c);

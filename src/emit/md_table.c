@@ -118,9 +118,17 @@ void md_para_inline(md *m, const air_node *p, md_ctx ctx, air_buf *dst)
         md_render_range(m, &pr, pos, a, dst);
         pos = a;
         switch (c->kind) {
-        case AIR_NODE_TABLE:
-            md_table_ref(m, &pr, c, dst);
+        case AIR_NODE_TABLE: {
+            /* Its caption first, as in markdown.c. */
+            const air_node *t = c;
+            while (c->next && c->next->kind == AIR_NODE_CAPTION &&
+                   c->next->anchor == t->anchor) {
+                c = c->next;
+                inline_container(m, &pr, c, dst);
+            }
+            md_table_ref(m, &pr, t, dst);
             break;
+        }
         case AIR_NODE_TEXTBOX:
         case AIR_NODE_CAPTION:
             inline_container(m, &pr, c, dst);
