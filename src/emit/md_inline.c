@@ -148,7 +148,8 @@ static void emit_cp(md *m, md_para *pr, air_buf *dst, uint32_t cp,
             put_cp(m, dst, cp);
         return;
     }
-    if (is_block_ctx(pr->ctx)) {
+    /* A heading's text is inline only: there, only '#' matters (below). */
+    if (is_block_ctx(pr->ctx) && pr->ctx != MD_HEADING) {
         if (start && (cp == '#' || cp == '>' || cp == '+' || cp == '-' ||
                       cp == '=')) {
             ls->digits = -1;
