@@ -10,6 +10,7 @@
 
 #include "read/symfont.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 void air_hwp_info_init(air_hwp_info *info, air_doc *doc)
 {
@@ -162,6 +163,39 @@ static uint8_t outline_style_level(const char *name)
     return 0;
 }
 
+/* Sets b->shown (see air_hwp_info_finish). */
+static air_status bullet_shown(air_hwp_info *info, air_hwp_bullet *b)
+{
+    b->shown = b->chr;
+    if (!b->defined || b->chr == NULL)
+        return AIR_OK;
+    const char *font = "Wingdings";
+    const air_hwp_charpr *cs = air_hwp_get_charpr(info, b->char_pr);
+    for (int l = 0; cs && l < AIR_HWP_LANGS; l++) {
+        const air_hwp_font *f = air_hwp_get_font(info, (air_hwp_lang)l,
+                                                 cs->font[l]);
+        if (f && f->symbol) {
+            font = f->symbol;
+            break;
+        }
+    }
+    char out[64];
+    size_t o = 0, n = strlen(b->chr);
+    bool mapped = false;
+    for (size_t i = 0; i < n && o + 4 < sizeof out;) {
+        uint32_t cp, u = 0;
+        i += air_utf8_decode(&cp, b->chr + i, n - i);
+        if (cp >= 0xF020 && cp <= 0xF0FF)
+            u = air_symfont_unicode(font, cp);
+        mapped |= u != 0;
+        o += air_utf8_encode(out + o, u ? u : cp);
+    }
+    if (!mapped)
+        return AIR_OK;
+    b->shown = air_doc_strndup(info->doc, out, o);
+    return b->shown ? AIR_OK : air_error(AIR_ENOMEM, "out of memory");
+}
+
 air_status air_hwp_info_finish(air_hwp_info *info)
 {
     bool any = false;
@@ -202,6 +236,11 @@ air_status air_hwp_info_finish(air_hwp_info *info)
             if (s->id_text == NULL)
                 return air_error(AIR_ENOMEM, "out of memory");
         }
+    }
+    for (uint32_t i = 0; i < info->nbullet; i++) {
+        air_status rc = bullet_shown(info, &info->bullet[i]);
+        if (rc != AIR_OK)
+            return rc;
     }
     return AIR_OK;
 }

@@ -130,8 +130,12 @@ typedef struct air_hwp_numbering {
 } air_hwp_numbering;
 
 typedef struct air_hwp_bullet {
-    const char *chr; /* the bullet character (UTF-8, document arena), or
-                        NULL (an image bullet without one) */
+    const char *chr;   /* the bullet character as stored (UTF-8, document
+                          arena), or NULL (an image bullet without one) */
+    const char *shown; /* the glyph displayed: 'chr' with symbol-font
+                          codes mapped to Unicode; set by
+                          air_hwp_info_finish() */
+    uint32_t char_pr;  /* its character shape (AIR_HWP_NO_ID: none) */
     bool image;
     bool defined;
 } air_hwp_bullet;
@@ -175,8 +179,13 @@ air_status air_hwp_bullet_at(air_hwp_bullet **out, air_hwp_info *info,
                              uint32_t id);
 
 /* Marks symbol fonts and the character shapes using them and the styles
- * named "개요 N" / "Outline N", and gives every style without one its
- * decimal 'id_text'. Call once after filling; AIR_ENOMEM on failure. */
+ * named "개요 N" / "Outline N", gives every style without one its
+ * decimal 'id_text', and sets each bullet's 'shown' glyph. Hangul stores
+ * its bullet glyphs as Wingdings codes in the private-use area (U+F06C
+ * for ●, U+F0A7 for ▪, U+F0FC for ✓): codes U+F020..U+F0FF are mapped
+ * through the bullet's own symbol font when its character shape has one,
+ * else through Wingdings; other characters are shown as they are. Call
+ * once after filling; AIR_ENOMEM on failure. */
 air_status air_hwp_info_finish(air_hwp_info *info);
 
 /* ---- looking up ---------------------------------------------------------
@@ -222,7 +231,8 @@ air_numfmt air_hwp_numfmt_code(unsigned code);
  * 0 when it has none: then the heading's own idRef is used.
  *   OUTLINE -> AIR_LIST_OUTLINE, outline_level = level, heading = level+1
  *   NUMBER  -> AIR_LIST_NUMBER, list_id = idRef
- *   BULLET  -> AIR_LIST_BULLET, marker = the bullet character
+ *   BULLET  -> AIR_LIST_BULLET, marker = the glyph shown, pattern = the
+ *              character as stored
  *   NONE with a style "개요 N" / "Outline N" -> heading = N, no list
  * 'from_style' is set when the paragraph's shape is its style's shape.
  * Undefined ids leave the matching fields unset. */

@@ -59,8 +59,10 @@ void air_hwp_resolve_para(const air_hwp_info *info, air_para *p,
         l->list_id = pp->head_id;
         l->fmt = AIR_NUMFMT_BULLET;
         const air_hwp_bullet *b = air_hwp_get_bullet(info, pp->head_id);
-        if (b)
-            l->marker = b->chr;
+        if (b) {
+            l->marker = b->shown;
+            l->pattern = b->chr;
+        }
         break;
     }
     default:

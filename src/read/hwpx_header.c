@@ -33,8 +33,9 @@ typedef struct head_walk {
     hwpx_switch sw;
     int lang;                     /* current fontface slot, -1 */
     int lang_depth;
-    uint32_t charpr, parapr, num; /* current entries (ids) */
-    int charpr_depth, parapr_depth, num_depth; /* -1 when not inside */
+    uint32_t charpr, parapr, num, bullet; /* current entries (ids) */
+    int charpr_depth, parapr_depth, num_depth, bullet_depth; /* -1: not
+                                                                inside */
 } head_walk;
 
 static uint32_t id_of(const char *v)
@@ -218,8 +219,18 @@ static air_status on_numbering(head_walk *w, int depth)
  * (the reader ends on its end tag). */
 static int on_parahead(head_walk *w, air_buf *b)
 {
-    static const hwpx_name WANT[] = { HN_start, HN_level, HN_numFormat };
+    static const hwpx_name WANT[] = { HN_start, HN_level, HN_numFormat,
+                                      HN_charPrIDRef };
     air_hwp_numbering *n = NULL;
+    if (w->bullet_depth >= 0) {
+        /* a bullet's head: only its character shape matters */
+        air_hwp_bullet *bl = NULL;
+        (void)air_hwp_bullet_at(&bl, w->info, w->bullet);
+        hwpx_get_attrs(&w->at, &w->names, &w->x, WANT, 4);
+        if (bl)
+            bl->char_pr = id_of(w->at.v[3]);
+        return 1;
+    }
     if (w->num_depth >= 0)
         (void)air_hwp_numbering_at(&n, w->info, w->num);
     if (n == NULL)
@@ -257,7 +268,7 @@ static int on_parahead(head_walk *w, air_buf *b)
     return rc;
 }
 
-static air_status on_bullet(head_walk *w)
+static air_status on_bullet(head_walk *w, int depth)
 {
     static const hwpx_name WANT[] = { HN_id, HN_chr, HN_useImage, HN_useImg };
     hwpx_get_attrs(&w->at, &w->names, &w->x, WANT, 4);
@@ -266,6 +277,9 @@ static air_status on_bullet(head_walk *w)
     if (rc != AIR_OK || b == NULL)
         return rc;
     b->defined = true;
+    b->char_pr = AIR_HWP_NO_ID;
+    w->bullet = id_of(w->at.v[0]);
+    w->bullet_depth = air_xml_empty(&w->x) ? -1 : depth;
     b->image = air_xml_bool(w->at.v[2], false) ||
                air_xml_bool(w->at.v[3], false);
     b->chr = NULL;
@@ -381,9 +395,8 @@ static int on_start(head_walk *w, air_buf *b)
     case HN_paraHead:
         return on_parahead(w, b);
     case HN_bullet:
-        /* its hh:paraHead is not a numbering level */
-        st = on_bullet(w);
-        return st != AIR_OK ? st : 2;
+        st = on_bullet(w, depth);
+        break;
     case HN_binItem:
         st = on_binitem(w);
         break;
@@ -402,6 +415,8 @@ static void on_end(head_walk *w, int depth)
         w->parapr_depth = -1;
     if (depth == w->num_depth)
         w->num_depth = -1;
+    if (depth == w->bullet_depth)
+        w->bullet_depth = -1;
     if (depth == w->lang_depth)
         w->lang = -1;
 }
@@ -415,6 +430,7 @@ air_status hwpx_read_header(hwpx *h, const char *part)
     w->info = &h->info;
     w->lang = w->lang_depth = -1;
     w->charpr_depth = w->parapr_depth = w->num_depth = -1;
+    w->bullet_depth = -1;
     air_status rc = air_xml_open(&w->x, h->pkg, part);
     if (rc != AIR_OK)
         return rc;

@@ -15,7 +15,7 @@
 #include "tdoc.h"
 
 /* numbering 1: "^1." DIGIT, "^1.^2" HANGUL_SYLLABLE (code 8) from 3;
- * bullet 1 "※"; para shapes: 0 none, 1 number level 0, 2 number level 1,
+ * bullets 1 "※", 2 U+F06C (Wingdings ●); para shapes: 0 none, 1 number level 0, 2 number level 1,
  * 3 outline level 0, 4 bullet; style 0 "바탕글" (shape 0), 1 "개요 1"
  * (shape 3), 2 "Outline 2" (shape 0). Fonts: slot SYMBOL font 1 is
  * Symbol; char shape 1 uses it for the symbol slot only. */
@@ -31,7 +31,11 @@ static void fill(air_hwp_info *info, air_doc *doc)
                                    (uint8_t)air_hwp_numfmt_code(8), true };
     air_hwp_bullet *b;
     assert_int_equal(air_hwp_bullet_at(&b, info, 1), AIR_OK);
-    *b = (air_hwp_bullet){ "※", false, true };
+    *b = (air_hwp_bullet){ .chr = "※", .char_pr = AIR_HWP_NO_ID,
+                           .defined = true };
+    assert_int_equal(air_hwp_bullet_at(&b, info, 2), AIR_OK);
+    *b = (air_hwp_bullet){ .chr = "\xEF\x81\xAC", /* U+F06C */
+                           .char_pr = AIR_HWP_NO_ID, .defined = true };
     static const struct {
         uint8_t head, level;
     } P[] = { { AIR_HWP_HEAD_NONE, 0 },    { AIR_HWP_HEAD_NUMBER, 0 },
@@ -114,6 +118,10 @@ static void resolves_and_numbers_paragraphs(void **state)
     assert_int_equal(o->u.para.heading, 1);
     assert_true(o->u.para.list.from_style);
     assert_string_equal(u->u.para.list.marker, "※");
+    /* a Wingdings code in the private-use area shows its glyph */
+    const air_hwp_bullet *w = air_hwp_get_bullet(&info, 2);
+    assert_string_equal(w->shown, "\xE2\x97\x8F"); /* U+25CF */
+    assert_string_equal(air_hwp_get_bullet(&info, 1)->shown, "※");
     /* "Outline 2" with no head: a heading by its style name */
     assert_int_equal(h->u.para.heading, 2);
     assert_int_equal(h->u.para.list.kind, AIR_LIST_NONE);
