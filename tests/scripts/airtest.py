@@ -227,6 +227,22 @@ def rules_config(airead, enabled, directory=None):
     return path
 
 
+def load_exemptions(path):
+    """corpus-exemptions.tsv as {(id, fact): reason}; a line without a
+    reason fails the test."""
+    ex = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            ident, fact, reason = line.split("\t", 2)
+            if not reason.strip():
+                fail("exemption without a reason: " + line)
+            ex[(ident, fact)] = reason
+    return ex
+
+
 def fail(msg):
     print("FAIL: " + msg)
     sys.exit(1)
