@@ -21,8 +21,10 @@
 
 #include "rules/data.h"
 #include "rules/engine.h"
+#include "rules/markers.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/utf8.h"
 
 #ifndef AIR_RULES_SRCDIR
 #define AIR_RULES_SRCDIR ""
@@ -517,6 +519,111 @@ static air_status setup_rule(air_config *cfg, air_rule_conf *rc,
 
 /* ---- shared sections: numbering profiles, symbols -------------------------- */
 
+/* Templates of a SEQ (markers, or a profile's levels) appended to 'out'. */
+static air_status add_templates(air_mktemplate *out, size_t *n,
+                                const air_cv *list, const char *what)
+{
+    air_status rc = want(list, AIR_CV_SEQ, what);
+    if (rc != AIR_OK)
+        return rc;
+    for (const air_cv *v = list->first; v; v = v->next) {
+        if ((rc = want(v, AIR_CV_SCALAR, what)) != AIR_OK)
+            return rc;
+        if (!air_mktemplate_parse(&out[*n], v->str))
+            return bad(v, "'%s' is not a numbering marker (write the first "
+                          "marker of a level: 1. 가) (1) ① 1-1)", v->str);
+        (*n)++;
+    }
+    return AIR_OK;
+}
+
+static size_t seq_len(const air_cv *v)
+{
+    size_t n = 0;
+    if (v && v->kind == AIR_CV_SEQ)
+        for (const air_cv *e = v->first; e; e = e->next)
+            n++;
+    return n;
+}
+
+static air_status patterns_of(air_config *cfg, const air_cv *parent,
+                              const char *key, const air_patterns **out)
+{
+    const air_cv *v = air_cv_get(parent, key);
+    if (v == NULL)
+        return bad(parent, "missing '%s'", key);
+    air_status rc = want(v, AIR_CV_SEQ, key);
+    air_patterns *p = NULL;
+    if (rc == AIR_OK)
+        rc = air_patterns_build(&p, &cfg->arena, v, &cfg->owned);
+    *out = p;
+    return rc;
+}
+
+static air_status chars_of(air_config *cfg, const air_cv *parent,
+                           const char *key, const air_cpset **out);
+
+/* Principle 4's shared data (`numbering:` besides the profile), compiled
+ * once: marker templates, bullets, notes and the patterns (markers.h). */
+static air_status setup_markers(air_config *cfg, const air_cv *num)
+{
+    air_numbering *nb = &cfg->numbering;
+    const air_profile *prof = &cfg->profile;
+    nb->profile = prof;
+    const air_cv *mk = air_cv_get(num, "markers");
+    if (mk == NULL)
+        return bad(num, "missing '%s'", "markers");
+    size_t cap = seq_len(mk) + prof->levels.n + 1;
+    air_mktemplate *t = air_arena_alloc(&cfg->arena, cap * sizeof *t);
+    air_mktemplate *lv =
+        air_arena_alloc(&cfg->arena, (prof->levels.n + 1) * sizeof *lv);
+    uint32_t *bl = air_arena_alloc(&cfg->arena,
+                                   (prof->bullets.n + 1) * sizeof *bl);
+    if (t == NULL || lv == NULL || bl == NULL)
+        return AIR_ENOMEM;
+    size_t n = 0;
+    air_status rc = add_templates(t, &n, mk, "markers");
+    if (rc != AIR_OK)
+        return rc;
+    for (size_t i = 0; i < prof->levels.n; i++) {
+        if (!air_mktemplate_parse(&lv[i], prof->levels.v[i]))
+            return air_error(AIR_ECONFIG, "numbering profile '%s': '%s' is "
+                             "not a numbering marker (write the first marker "
+                             "of a level: 1. 가) (1) ① 1-1)", prof->name,
+                             prof->levels.v[i]);
+        t[n++] = lv[i];
+    }
+    nb->templates = t;
+    nb->ntemplates = n;
+    nb->levels = lv;
+    nb->nlevels = prof->levels.n;
+    for (size_t i = 0; i < prof->bullets.n; i++) {
+        const char *b = prof->bullets.v[i];
+        size_t len = strlen(b);
+        if (len == 0 || air_utf8_decode(&bl[i], b, len) != len)
+            return air_error(AIR_ECONFIG, "numbering profile '%s': a bullet "
+                             "is one character, not '%s'", prof->name, b);
+    }
+    nb->bullet_levels = bl;
+    nb->nbullet_levels = prof->bullets.n;
+
+    const air_cpset *bullets = NULL;
+    if ((rc = chars_of(cfg, num, "bullets", &bullets)) != AIR_OK ||
+        (rc = chars_of(cfg, num, "notes", &nb->notes)) != AIR_OK ||
+        (rc = patterns_of(cfg, num, "not-markers", &nb->not_markers)) !=
+            AIR_OK ||
+        (rc = patterns_of(cfg, num, "parts", &nb->parts)) != AIR_OK ||
+        (rc = patterns_of(cfg, num, "headings", &nb->headings)) != AIR_OK)
+        return rc;
+    /* the profile's bullets are bullets too */
+    air_cpset *all = NULL;
+    if ((rc = air_cpset_union(&all, &cfg->arena, bullets, bl,
+                              prof->bullets.n)) != AIR_OK)
+        return rc;
+    nb->bullets = all;
+    return AIR_OK;
+}
+
 static air_status setup_numbering(air_config *cfg, const air_cv *root)
 {
     const air_cv *num = air_cv_get(root, "numbering");
@@ -553,6 +660,13 @@ static air_status setup_numbering(air_config *cfg, const air_cv *root)
             (rc = build_strlist(&tmp.bullets, &cfg->arena, bl, "bullets")) !=
                 AIR_OK)
             return rc;
+        for (const air_cv *e = lv->first; e; e = e->next) {
+            air_mktemplate t;
+            if (!air_mktemplate_parse(&t, e->str))
+                return bad(e, "'%s' is not a numbering marker (write the "
+                              "first marker of a level: 1. 가) (1) ① 1-1)",
+                           e->str);
+        }
         if (strcmp(p->key, name->str) == 0) {
             chosen = p;
             cfg->profile = tmp;
@@ -561,7 +675,7 @@ static air_status setup_numbering(air_config *cfg, const air_cv *root)
     }
     if (chosen == NULL)
         return bad(name, "no numbering profile named '%s'", name->str);
-    return AIR_OK;
+    return setup_markers(cfg, num);
 }
 
 static const char *const symclass_names[AIR_SYM_COUNT] = {
@@ -610,15 +724,7 @@ static air_status setup_symbols(air_config *cfg, const air_cv *root)
         (rc = chars_of(cfg, sym, "item-markers",
                        &cfg->symbols.item_markers)) != AIR_OK)
         return rc;
-    const air_cv *ig = air_cv_get(sym, "ignore");
-    if (ig == NULL)
-        return bad(sym, "missing '%s'", "ignore");
-    if ((rc = want(ig, AIR_CV_SEQ, "ignore")) != AIR_OK)
-        return rc;
-    air_patterns *p = NULL;
-    rc = air_patterns_build(&p, &cfg->arena, ig, &cfg->owned);
-    cfg->symbols.ignore = p;
-    return rc;
+    return patterns_of(cfg, sym, "ignore", &cfg->symbols.ignore);
 }
 
 air_symclass air_symbols_classify(const air_symbols *s, uint32_t cp)

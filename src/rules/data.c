@@ -106,6 +106,9 @@ static bool parse_range(const char *s, uint32_t *lo, uint32_t *hi)
     return n > 0 && s[n] == '\0' && *hi >= *lo;
 }
 
+static air_status finish_set(air_cpset **out, air_arena *a, uint32_t (*r)[2],
+                             size_t n);
+
 air_status air_cpset_build(air_cpset **out, air_arena *a, const air_cv *list)
 {
     *out = NULL;
@@ -150,6 +153,13 @@ air_status air_cpset_build(air_cpset **out, air_arena *a, const air_cv *list)
             n++;
         }
     }
+    return finish_set(out, a, r, n);
+}
+
+/* Sorts and merges r[0..n) (malloc'ed; freed here) into a set in 'a'. */
+static air_status finish_set(air_cpset **out, air_arena *a, uint32_t (*r)[2],
+                             size_t n)
+{
     if (n > 0)
         qsort(r, n, sizeof *r, cmp_range);
     size_t m = 0;
@@ -172,6 +182,25 @@ air_status air_cpset_build(air_cpset **out, air_arena *a, const air_cv *list)
     set->n = m;
     *out = set;
     return AIR_OK;
+}
+
+air_status air_cpset_union(air_cpset **out, air_arena *a,
+                           const air_cpset *base, const uint32_t *cps,
+                           size_t ncps)
+{
+    *out = NULL;
+    size_t nb = base ? base->n : 0;
+    uint32_t (*r)[2] = malloc((nb + ncps + 1) * sizeof *r);
+    if (r == NULL)
+        return AIR_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++, n++) {
+        r[n][0] = base->r[i][0];
+        r[n][1] = base->r[i][1];
+    }
+    for (size_t i = 0; i < ncps; i++, n++)
+        r[n][0] = r[n][1] = cps[i];
+    return finish_set(out, a, r, n);
 }
 
 /* ---- pattern lists ------------------------------------------------------- */

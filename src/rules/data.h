@@ -10,6 +10,11 @@
  * lives in 'a'. AIR_ECONFIG with FILE:LINE on a bad entry. */
 air_status air_cpset_build(air_cpset **out, air_arena *a, const air_cv *list);
 
+/* The union of 'base' (may be NULL) and the code points cps[0..ncps). */
+air_status air_cpset_union(air_cpset **out, air_arena *a,
+                           const air_cpset *base, const uint32_t *cps,
+                           size_t ncps);
+
 /* Compiled patterns from a SEQ of scalars. The list is also linked into
  * '*owned' so that air_patterns_free_all() frees the compiled code. */
 air_status air_patterns_build(air_patterns **out, air_arena *a,

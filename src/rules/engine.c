@@ -112,6 +112,11 @@ const air_profile *air_rule_profile(const air_rule_ctx *ctx)
     return &ctx->cfg->profile;
 }
 
+const air_numbering *air_rule_numbering(const air_rule_ctx *ctx)
+{
+    return &ctx->cfg->numbering;
+}
+
 const air_symbols *air_rule_symbols(const air_rule_ctx *ctx)
 {
     return &ctx->cfg->symbols;

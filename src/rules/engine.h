@@ -8,6 +8,7 @@
 #define AIR_RULES_ENGINE_H
 
 #include "rules/cv.h"
+#include "rules/markers.h"
 #include "rules/rule.h"
 #include "util/arena.h"
 
@@ -47,6 +48,7 @@ struct air_config {
     size_t nrules;
     air_rule_conf *rules; /* sorted by rule number */
     air_profile profile;
+    air_numbering numbering; /* compiled from `numbering:` */
     air_symbols symbols;
     air_patterns *owned; /* compiled patterns to free */
     char fingerprint[17];

@@ -139,6 +139,12 @@ typedef struct air_profile {
 } air_profile;
 const air_profile *air_rule_profile(const air_rule_ctx *ctx);
 
+/* Principle 4's shared data (`numbering:` besides the profile: marker
+ * templates, bullets, notes, not-markers, parts, headings), compiled;
+ * the struct and its parser are in rules/markers.h. */
+typedef struct air_numbering air_numbering;
+const air_numbering *air_rule_numbering(const air_rule_ctx *ctx);
+
 /* Symbol classes of principle 2 (`symbols:`). A character belongs to the
  * first class, in this order, whose set holds it (as the corpus facts
  * count them). */

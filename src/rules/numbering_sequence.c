@@ -1,0 +1,21 @@
+/* numbering_sequence.c -- 401, principle 4: gap, duplicate, wrong order, restart among siblings.
+ * An AI reader rebuilds a document's outline from its item markers; when
+ * they break, it attaches items to the wrong heading or loses them. The
+ * analysis is shared by 401-403 (numbering.c); this rule keeps its own
+ * kind of issue. Catalogue page: rules/numbering-sequence.md */
+#include "config.h"
+
+#include "rules/numbering.h"
+
+static void on_end(air_rule_ctx *ctx, const air_doc *doc)
+{
+    air_numbering_check(ctx, doc, AIR_NUM_SEQUENCE);
+}
+
+const air_rule air_rule_numbering_sequence = {
+    .id = "numbering-sequence",
+    .number = 401,
+    .principle = 4,
+    .severity = AIR_SEV_WARNING,
+    .on_end = on_end,
+};

@@ -1,0 +1,682 @@
+/* test_numbering.c -- principle 4: the marker parser and rules 401-403 on
+ * models built in C. Hard negatives first: what normal Korean reports
+ * hold (restarts under a new parent, bullets, notes, dates and amounts,
+ * lists interrupted by paragraphs and tables, each table cell a list of
+ * its own, automatic numbering as the reader computed it); then the hard
+ * positives (gaps, duplicates, order, restarts among siblings, skipped
+ * levels, a path under the wrong parent, style changes). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "rules/engine.h"
+#include "rules/markers.h"
+#include "tdoc.h"
+
+static air_config *cfg;  /* the shipped defaults (profile seoul) */
+static air_config *stat; /* profile statutory */
+
+static int group_setup(void **state)
+{
+    (void)state;
+    cfg = tdoc_config(NULL);
+    stat = tdoc_config("numbering:\n  profile: statutory\n");
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    air_config_free(cfg);
+    air_config_free(stat);
+    return 0;
+}
+
+static int setup(void **state)
+{
+    *state = tdoc_new(AIR_FMT_HWPX);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    air_doc_free(*state);
+    return 0;
+}
+
+static const char *const SEQ = "numbering-sequence";
+static const char *const HIER = "numbering-hierarchy";
+static const char *const STY = "numbering-style";
+
+/* Where the findings of rule 'id' are: "p3,p5" (body paragraph numbers)
+ * or "t1r2c1p1" (table, row, column, paragraph in the cell). */
+static const char *at(const air_report *r, const char *id)
+{
+    static char buf[512];
+    buf[0] = 0;
+    for (size_t i = 0; i < tdoc_count(r, id); i++) {
+        const air_finding *f = tdoc_finding(r, id, i);
+        char one[64];
+        if (f->loc.table)
+            snprintf(one, sizeof one, "%st%ur%uc%up%u", i ? "," : "",
+                     (unsigned)f->loc.table, (unsigned)f->loc.row,
+                     (unsigned)f->loc.col, (unsigned)f->loc.para);
+        else
+            snprintf(one, sizeof one, "%sp%u", i ? "," : "",
+                     (unsigned)f->loc.para);
+        strncat(buf, one, sizeof buf - strlen(buf) - 1);
+    }
+    return buf;
+}
+
+/* Body paragraphs from a NULL-terminated list, checked with 'c'. */
+static air_report *body(air_doc *d, const air_config *c,
+                        const char *const *lines)
+{
+    for (size_t i = 0; lines[i]; i++)
+        tdoc_para(d, tdoc_section(d), lines[i]);
+    return tdoc_check(d, c);
+}
+
+/* The three rules' findings for 'lines': "seq|hier|style" positions. */
+static const char *judge(void **state, const air_config *c,
+                         const char *const *lines)
+{
+    static char out[1600];
+    air_report *r = body(*state, c, lines);
+    char s[512], h[512];
+    snprintf(s, sizeof s, "%s", at(r, SEQ));
+    snprintf(h, sizeof h, "%s", at(r, HIER));
+    snprintf(out, sizeof out, "%s|%s|%s", s, h, at(r, STY));
+    air_report_free(r);
+    return out;
+}
+
+/* A new empty document in *state, for a second case in one test. */
+static void fresh(void **state)
+{
+    air_doc_free(*state);
+    *state = tdoc_new(AIR_FMT_HWPX);
+}
+
+#define L(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* ---- the marker parser ----------------------------------------------------*/
+
+static const air_numbering *nb(void)
+{
+    return &cfg->numbering;
+}
+
+static bool parse(air_marker *m, const char *s)
+{
+    return air_marker_parse(m, nb(), s, strlen(s));
+}
+
+static void parses_official_markers(void **state)
+{
+    (void)state;
+    struct {
+        const char *text;
+        int sys, form, value;
+    } cases[] = {
+        { "1. 추진 배경", AIR_NS_DECIMAL, AIR_MF_DOT, 1 },
+        { "  12) 세부 계획", AIR_NS_DECIMAL, AIR_MF_PAREN, 12 },
+        { "(3) 예산", AIR_NS_DECIMAL, AIR_MF_PARENS, 3 },
+        { "⑶ 예산", AIR_NS_DECIMAL, AIR_MF_PARENS, 3 },
+        { "다. 인력", AIR_NS_HANGUL, AIR_MF_DOT, 3 },
+        { "하) 끝", AIR_NS_HANGUL, AIR_MF_PAREN, 14 },
+        { "(나) 제도", AIR_NS_HANGUL, AIR_MF_PARENS, 2 },
+        { "㈏ 제도", AIR_NS_HANGUL, AIR_MF_PARENS, 2 },
+        { "④ 사업자는", AIR_NS_DECIMAL, AIR_MF_CIRCLED, 4 },
+        { "④사업자는", AIR_NS_DECIMAL, AIR_MF_CIRCLED, 4 },
+        { "㉰ 세부", AIR_NS_HANGUL, AIR_MF_CIRCLED, 3 },
+        { "Ⅲ. 추진 계획", AIR_NS_ROMAN_UPPER, AIR_MF_DOT, 3 },
+        { "IV. 기대 효과", AIR_NS_ROMAN_UPPER, AIR_MF_DOT, 4 },
+        { "ㄷ. 문서 파일", AIR_NS_JAMO, AIR_MF_DOT, 3 },
+        { "b) second", AIR_NS_LATIN_LOWER, AIR_MF_PAREN, 2 },
+        { "１．전각", AIR_NS_NONE, 0, 0 }, /* no space after it */
+        { "１． 전각", AIR_NS_DECIMAL, AIR_MF_DOT, 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        air_marker m;
+        bool ok = parse(&m, cases[i].text);
+        if (cases[i].sys == AIR_NS_NONE) {
+            assert_false(ok);
+            continue;
+        }
+        assert_true(ok);
+        assert_int_equal(m.style.kind, AIR_MK_NUMBER);
+        assert_int_equal(m.style.sys, cases[i].sys);
+        assert_int_equal(m.style.form, cases[i].form);
+        assert_int_equal(m.value, cases[i].value);
+    }
+}
+
+static void parses_paths_and_bullets(void **state)
+{
+    (void)state;
+    air_marker m;
+    assert_true(parse(&m, "1-2-3 세부"));
+    assert_int_equal(m.style.form, AIR_MF_PATH);
+    assert_int_equal(m.style.depth, 3);
+    assert_int_equal(m.path[0], 1);
+    assert_int_equal(m.path[1], 2);
+    assert_int_equal(m.value, 3);
+    assert_true(parse(&m, "3-1. 제출서류"));
+    assert_int_equal(m.style.depth, 2);
+    assert_true(parse(&m, "2.1 개요"));
+    assert_int_equal(m.style.sep, '.');
+    for (const char *const *b = L("□ 추진 배경", "○ 현황", "- 세부", "· 기타",
+                                  "ㆍ 기타", "ㅇ 개요", "◦ 내용");
+         *b; b++) {
+        assert_true(parse(&m, *b));
+        assert_int_equal(m.style.kind, AIR_MK_BULLET);
+    }
+    assert_true(parse(&m, "※ 참고"));
+    assert_int_equal(m.style.kind, AIR_MK_NOTE);
+    assert_true(parse(&m, "* 주석"));
+    assert_int_equal(m.style.kind, AIR_MK_NOTE);
+}
+
+static void refuses_numbers_that_are_not_markers(void **state)
+{
+    (void)state;
+    air_marker m;
+    for (const char *const *s =
+             L("2026. 1. 5.(월) 회의", "26. 1. 5. 개최", "1. 5.(월) 10:00",
+               "1,000원을 지급", "1.5배 증가", "1.5 km 구간", "3.1절 기념",
+               "제1조(목적)", "1.의 규정에 따라", "02-123-4567", "010-1234-5678",
+               "2026년 계획", "10:30 회의", "--------", "○○○ 회사",
+               "-5% 감소", "(사)한국협회", "1 2 3", "3 개월", "0. 개요",
+               "오늘 1. 항목", "1.0 버전");
+         *s; s++) {
+        bool ok = parse(&m, *s);
+        if (ok && m.style.kind == AIR_MK_NUMBER)
+            fail_msg("'%s' parsed as a numbered marker", *s);
+        if (ok && m.style.kind == AIR_MK_BULLET && (*s)[0] != '-')
+            fail_msg("'%s' parsed as a bullet", *s);
+    }
+    /* a bare "1" is a marker only when the profile has a "1" level */
+    assert_true(parse(&m, "1 추진 배경"));
+    assert_int_equal(m.style.form, AIR_MF_PLAIN);
+    assert_false(air_marker_parse(&m, &stat->numbering, "1 추진 배경", 15));
+}
+
+static void formats_markers(void **state)
+{
+    (void)state;
+    char buf[40];
+    air_mkstyle s = { AIR_MK_NUMBER, AIR_NS_HANGUL, AIR_MF_PAREN, 1, 0, 0 };
+    air_marker_format(buf, sizeof buf, &s, NULL, 3);
+    assert_string_equal(buf, "다)");
+    s.form = AIR_MF_CIRCLED;
+    air_marker_format(buf, sizeof buf, &s, NULL, 2);
+    assert_string_equal(buf, "㉯");
+    s.sys = AIR_NS_DECIMAL;
+    s.form = AIR_MF_PARENS;
+    air_marker_format(buf, sizeof buf, &s, NULL, 10);
+    assert_string_equal(buf, "(10)");
+    s.form = AIR_MF_PATH;
+    s.depth = 3;
+    s.sep = '-';
+    int32_t path[6] = { 2, 1, 1 };
+    air_marker_format(buf, sizeof buf, &s, path, 4);
+    assert_string_equal(buf, "2-1-4");
+    air_mkstyle r = { AIR_MK_NUMBER, AIR_NS_ROMAN_UPPER, AIR_MF_DOT, 1, 0, 0 };
+    air_marker_format(buf, sizeof buf, &r, NULL, 4);
+    assert_string_equal(buf, "IV.");
+}
+
+static void reads_automatic_markers(void **state)
+{
+    (void)state;
+    air_list l = { AIR_LIST_OUTLINE, 1, AIR_NUMFMT_HANGUL_SYLLABLE, 0, 3, 2,
+                   "나.", "^2." };
+    air_marker m;
+    assert_true(air_marker_from_list(&m, nb(), &l));
+    assert_int_equal(m.style.sys, AIR_NS_HANGUL);
+    assert_int_equal(m.style.form, AIR_MF_DOT);
+    assert_int_equal(m.value, 2);
+    l.marker = ""; /* an empty level text shows nothing */
+    assert_false(air_marker_from_list(&m, nb(), &l));
+    l.marker = "제2장";
+    l.fmt = AIR_NUMFMT_DECIMAL;
+    assert_true(air_marker_from_list(&m, nb(), &l));
+    assert_int_equal(m.style.form, AIR_MF_OTHER);
+    assert_int_equal(m.value, 2);
+    air_list b = { AIR_LIST_BULLET, 0, AIR_NUMFMT_BULLET, 0, 1, 0, "□", NULL };
+    assert_true(air_marker_from_list(&m, nb(), &b));
+    assert_int_equal(m.style.kind, AIR_MK_BULLET);
+    assert_int_equal(m.style.bullet, 0x25A1);
+}
+
+/* ---- hard negatives ------------------------------------------------------ */
+
+static void restarts_under_new_parent(void **state)
+{
+    assert_string_equal(judge(state, cfg,
+                              L("1. 추진 배경", "가. 현황", "나. 문제점",
+                                "2. 추진 계획", "가. 예산", "나. 인력",
+                                "1) 세부", "2) 세부", "다. 제도",
+                                "3. 기대 효과")),
+                        "||");
+}
+
+static void official_statutory_outline(void **state)
+{
+    assert_string_equal(
+        judge(state, stat,
+              L("1. 관련", "가. 근거", "1) 법", "가) 조", "(1) 항",
+                "(가) 호", "① 목", "㉮ 세목", "㉯ 세목", "② 목", "(나) 호",
+                "(2) 항", "나) 조", "2) 법", "나. 근거", "2. 관련")),
+        "||");
+}
+
+static void seoul_outline_with_bullets(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1 추진 배경", "□ 현황", "○ 문제점", "- 세부 내용",
+                "· 기타", "1-1 세부 과제", "1-1-1 예산", "1-1-2 인력",
+                "1-2 제도", "2 추진 계획", "2-1 일정", "2-1-1 1단계")),
+        "||");
+}
+
+static void bullets_have_no_sequence(void **state)
+{
+    assert_string_equal(judge(state, cfg,
+                              L("□ 추진 배경", "○ 현황", "○ 문제점",
+                                "- 세부", "- 세부", "○ 대책", "□ 계획",
+                                "○ 일정", "※ 참고: 예산은 별도", "○ 예산")),
+                        "||");
+}
+
+static void list_interrupted_by_paragraphs_notes_tables(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_para(d, s, "1. 추진 배경");
+    tdoc_para(d, s, "최근 디지털 전환이 가속화되고 있다.");
+    tdoc_para(d, s, "※ 2025년 기준");
+    tdoc_para(d, s, "2. 추진 현황");
+    tdoc_grid(d, s, 2, 2, L("구분", "내용", "1. 예산", "3. 인력"));
+    tdoc_para(d, s, "3. 향후 계획");
+    tdoc_para(d, s, "");
+    tdoc_para(d, s, "4. 기대 효과");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    assert_string_equal(at(r, HIER), "");
+    assert_string_equal(at(r, STY), "");
+    air_report_free(r);
+}
+
+static void restart_after_paragraph_or_heading(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 관련 근거", "2. 추진 경과", "3. 향후 계획",
+                "다음 서류를 제출하여 주시기 바랍니다.", "1. 신청서",
+                "2. 사업계획서", "제2장 세부 내용", "1. 목적", "2. 범위",
+                "[붙임 1] 신청 양식", "1. 성명", "2. 주소",
+                "< 추진 일정 >", "1. 착수", "2. 완료")),
+        "||");
+}
+
+static void dates_amounts_and_references(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 회의 개요", "2026. 1. 5.(월) 14:00, 본관 회의실",
+                "2. 회의 결과", "1,000원 이상 지출 건 검토",
+                "1.5배 증가한 예산", "제3조에 따른 심의",
+                "3. 후속 조치", "02-2133-1234 (담당)", "4. 기타")),
+        "||");
+}
+
+static void single_items_and_cells(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_para(d, s, "1. 유일한 항목");
+    /* a numbering column: every cell is a list of its own */
+    tdoc_grid(d, s, 4, 2,
+              L("1.", "신청서", "2.", "계획서", "4.", "확약서", "2.", "기타"));
+    air_node *t = tdoc_table(d, s, 1);
+    air_node *cell = tdoc_cell(d, t, 0, 0, 1, 1);
+    tdoc_para(d, cell, "가. 첫째");
+    tdoc_para(d, cell, "나. 둘째");
+    tdoc_para(d, cell, "다. 셋째");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    assert_string_equal(at(r, HIER), "");
+    assert_string_equal(at(r, STY), "");
+    air_report_free(r);
+}
+
+static void inline_markers_continue(void **state)
+{
+    assert_string_equal(judge(state, cfg,
+                              L("1. 다음 중 옳은 것은?", "① 가\t② 나\t③ 다",
+                                "④ 라\t⑤ 마", "2. 다음 중 틀린 것은?",
+                                "① 가", "② 나")),
+                        "||");
+}
+
+static void articles_with_inline_first_item(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("제1조(목적) 이 규정은 보안에 관하여 정한다.",
+                "제2조(보안대책) ①사업자는 보안대책을 수립한다.",
+                "②사업자는 누출금지 정보를 관리한다.",
+                "③사업자가 위반한 경우 조치한다.",
+                "제3조(자료 반납) ①사업자는 자료를 반납한다.",
+                "②발주기관은 확인한다.")),
+        "||");
+}
+
+static void automatic_numbering_as_computed(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    const char *m[] = { "1.", "2.", "가.", "나.", "3.", "가." };
+    int lv[] = { 0, 0, 1, 1, 0, 1 };
+    int val[] = { 1, 2, 1, 2, 3, 1 };
+    air_numfmt f[] = { AIR_NUMFMT_DECIMAL, AIR_NUMFMT_DECIMAL,
+                       AIR_NUMFMT_HANGUL_SYLLABLE, AIR_NUMFMT_HANGUL_SYLLABLE,
+                       AIR_NUMFMT_DECIMAL, AIR_NUMFMT_HANGUL_SYLLABLE };
+    for (int i = 0; i < 6; i++)
+        tdoc_list(tdoc_para(d, s, "항목"), AIR_LIST_OUTLINE, (unsigned)lv[i],
+                  f[i], 1, val[i], m[i]);
+    /* a second list started anew after a paragraph */
+    tdoc_para(d, s, "다음과 같이 신청합니다.");
+    tdoc_list(tdoc_para(d, s, "신청서"), AIR_LIST_NUMBER, 0,
+              AIR_NUMFMT_DECIMAL, 2, 1, "1.");
+    tdoc_list(tdoc_para(d, s, "계획서"), AIR_LIST_NUMBER, 0,
+              AIR_NUMFMT_DECIMAL, 2, 2, "2.");
+    /* numbering that shows nothing (an empty level text) */
+    tdoc_list(tdoc_para(d, s, "[대도비라]"), AIR_LIST_NUMBER, 0,
+              AIR_NUMFMT_DECIMAL, 3, 7, "");
+    tdoc_list(tdoc_para(d, s, "[판권]"), AIR_LIST_NUMBER, 0,
+              AIR_NUMFMT_DECIMAL, 3, 9, "");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    assert_string_equal(at(r, HIER), "");
+    assert_string_equal(at(r, STY), "");
+    air_report_free(r);
+}
+
+static void outline_across_sections(void **state)
+{
+    air_doc *d = *state;
+    air_node *s1 = tdoc_section(d);
+    tdoc_list(tdoc_para(d, s1, "개요"), AIR_LIST_OUTLINE, 0,
+              AIR_NUMFMT_DECIMAL, 1, 1, "1.");
+    tdoc_list(tdoc_para(d, s1, "현황"), AIR_LIST_OUTLINE, 0,
+              AIR_NUMFMT_DECIMAL, 1, 2, "2.");
+    air_node *s2 = tdoc_node(d, d->root, AIR_NODE_SECTION);
+    tdoc_list(tdoc_para(d, s2, "계획"), AIR_LIST_OUTLINE, 0,
+              AIR_NUMFMT_DECIMAL, 1, 3, "3.");
+    tdoc_list(tdoc_para(d, s2, "효과"), AIR_LIST_OUTLINE, 0,
+              AIR_NUMFMT_DECIMAL, 1, 4, "4.");
+    /* a section whose numbering starts anew */
+    air_node *s3 = tdoc_node(d, d->root, AIR_NODE_SECTION);
+    tdoc_list(tdoc_para(d, s3, "부록"), AIR_LIST_OUTLINE, 0,
+              AIR_NUMFMT_DECIMAL, 1, 1, "1.");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    assert_string_equal(at(r, HIER), "");
+    air_report_free(r);
+}
+
+static void mixed_report_without_profile(void **state)
+{
+    /* Ⅰ./1./가. and □/○: neither profile, consistent in itself */
+    assert_string_equal(
+        judge(state, cfg,
+              L("Ⅰ. 추진 배경", "1. 현황", "가. 인력", "나. 예산", "2. 문제점",
+                "□ 세부", "○ 내용", "Ⅱ. 추진 계획", "1. 일정", "가. 1단계",
+                "2. 예산", "Ⅲ. 기대 효과")),
+        "||");
+}
+
+/* ---- hard positives: 401 ---------------------------------------------------*/
+
+static void gap(void **state)
+{
+    air_report *r = body(*state, cfg, L("1. 개요", "2. 현황", "4. 계획"));
+    assert_string_equal(at(r, SEQ), "p3");
+    const air_finding *f = tdoc_finding(r, SEQ, 0);
+    assert_string_equal(f->message[AIR_LANG_KO],
+                        "2. 다음에 4.: 3. 이 없습니다");
+    assert_string_equal(f->message[AIR_LANG_EN],
+                        "4. follows 2.: 3. is missing");
+    assert_int_equal(f->loc.start, 0);
+    assert_int_equal(f->loc.end, 2);
+    air_report_free(r);
+}
+
+static void duplicate(void **state)
+{
+    air_report *r = body(*state, cfg,
+                         L("1. 개요", "가. 인력", "나. 예산", "나. 제도", "2. 계획"));
+    assert_string_equal(at(r, SEQ), "p4");
+    assert_non_null(strstr(tdoc_finding(r, SEQ, 0)->message[AIR_LANG_KO],
+                           "다. 이 와야"));
+    air_report_free(r);
+}
+
+static void swapped_order_is_one_finding(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg, L("1. 개요", "3. 계획", "2. 현황", "4. 효과")),
+        "p2||");
+}
+
+static void step_back(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg, L("가. 개요", "나. 현황", "다. 계획", "나. 효과")),
+        "p4||");
+}
+
+static void restart_among_siblings(void **state)
+{
+    /* "5." then "1." with nothing between: the sub-list reuses the top
+     * level's style; "6." later still continues the top level */
+    assert_string_equal(
+        judge(state, cfg,
+              L("4. 기간", "5. 과업 내용", "1. 연구", "2. 개발", "6. 기타")),
+        "p3||");
+}
+
+static void path_gap(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg, L("1 개요", "1-1 현황", "1-3 계획")), "p3||");
+}
+
+static void gaps_in_cells_and_lines(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    air_node *t = tdoc_table(d, s, 1);
+    air_node *cell = tdoc_cell(d, t, 0, 0, 1, 1);
+    tdoc_para(d, cell, "1) 입찰 개요");
+    tdoc_para(d, cell, "2) 자격");
+    tdoc_para(d, cell, "4) 제출");
+    tdoc_para(d, tdoc_cell(d, t, 0, 1, 1, 1), "가. 첫째\n나. 둘째\n라. 넷째");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "t1r1c1p3,t1r1c2p1");
+    air_report_free(r);
+}
+
+static void automatic_gap_and_restart(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_list(tdoc_para(d, s, "a"), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL, 4,
+              1, "1.");
+    tdoc_list(tdoc_para(d, s, "b"), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL, 4,
+              2, "2.");
+    /* a new list restarting right after the first one */
+    tdoc_list(tdoc_para(d, s, "c"), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL, 5,
+              1, "1.");
+    tdoc_list(tdoc_para(d, s, "d"), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL, 5,
+              2, "2.");
+    /* a start value override that jumps */
+    tdoc_list(tdoc_para(d, s, "e"), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL, 5,
+              5, "5.");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "p3,p5");
+    air_report_free(r);
+}
+
+/* ---- hard positives: 402 ---------------------------------------------------*/
+
+static void path_under_wrong_parent(void **state)
+{
+    air_report *r = body(*state, cfg,
+                         L("1 개요", "1-1 현황", "2 계획", "1-1-1 예산"));
+    assert_string_equal(at(r, HIER), "p4");
+    assert_string_equal(tdoc_finding(r, HIER, 0)->message[AIR_LANG_EN],
+                        "1-1-1 is under 2: it belongs under 1-1");
+    assert_string_equal(at(r, SEQ), "");
+    air_report_free(r);
+}
+
+static void path_skips_a_level(void **state)
+{
+    assert_string_equal(judge(state, cfg, L("1 개요", "1-1-1 예산")), "|p2|");
+    fresh(state);
+    assert_string_equal(judge(state, cfg,
+                              L("1-1 현황", "1-2 문제", "2-1 계획")),
+                        "|p3|");
+}
+
+static void statutory_skipped_level(void **state)
+{
+    air_report *r = body(*state, stat, L("1. 개요", "1) 현황", "2) 문제"));
+    assert_string_equal(at(r, HIER), "p2");
+    assert_string_equal(tdoc_finding(r, HIER, 0)->message[AIR_LANG_KO],
+                        "1. 바로 아래에 1): 가. 수준이 빠졌습니다");
+    air_report_free(r);
+}
+
+static void statutory_inverted_level(void **state)
+{
+    assert_string_equal(
+        judge(state, stat, L("가. 개요", "나. 현황", "1. 계획")), "|p3|");
+    /* the same document under the Seoul profile: not judged by order */
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg, L("가. 개요", "나. 현황", "1. 계획")), "||");
+}
+
+static void automatic_skipped_level(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_list(tdoc_para(d, s, "개요"), AIR_LIST_OUTLINE, 0,
+              AIR_NUMFMT_DECIMAL, 1, 1, "1.");
+    tdoc_list(tdoc_para(d, s, "현황"), AIR_LIST_OUTLINE, 2,
+              AIR_NUMFMT_DECIMAL, 1, 1, "1)");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, HIER), "p2");
+    air_report_free(r);
+}
+
+/* ---- hard positives: 403 ---------------------------------------------------*/
+
+static void style_change_at_same_level(void **state)
+{
+    air_report *r = body(*state, cfg,
+                         L("1. 개요", "가. 현황", "2) 계획", "3) 효과"));
+    assert_string_equal(at(r, STY), "p3");
+    assert_string_equal(tdoc_finding(r, STY, 0)->message[AIR_LANG_EN],
+                        "2) follows 1. at the same level: the marker style "
+                        "changes (2. expected)");
+    assert_string_equal(at(r, SEQ), "");
+    air_report_free(r);
+}
+
+static void children_written_two_ways(void **state)
+{
+    assert_string_equal(judge(state, cfg,
+                              L("1. 개요", "가. 현황", "나. 문제", "2. 계획",
+                                "1) 일정", "2) 예산")),
+                        "||p5");
+}
+
+static void style_change_in_a_cell(void **state)
+{
+    air_doc *d = *state;
+    air_node *t = tdoc_table(d, tdoc_section(d), 1);
+    air_node *cell = tdoc_cell(d, t, 0, 0, 1, 1);
+    tdoc_para(d, cell, "① 신청서");
+    tdoc_para(d, cell, "(2) 계획서");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, STY), "t1r1c1p2");
+    air_report_free(r);
+}
+
+static void new_part_binds_afresh(void **state)
+{
+    assert_string_equal(judge(state, cfg,
+                              L("1. 개요", "가. 현황", "2. 계획", "가. 일정",
+                                "[별표 1] 서식", "1. 성명", "1) 한글",
+                                "2. 주소", "1) 도로명")),
+                        "||");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parses_official_markers),
+        cmocka_unit_test(parses_paths_and_bullets),
+        cmocka_unit_test(refuses_numbers_that_are_not_markers),
+        cmocka_unit_test(formats_markers),
+        cmocka_unit_test(reads_automatic_markers),
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+        T(restarts_under_new_parent),
+        T(official_statutory_outline),
+        T(seoul_outline_with_bullets),
+        T(bullets_have_no_sequence),
+        T(list_interrupted_by_paragraphs_notes_tables),
+        T(restart_after_paragraph_or_heading),
+        T(dates_amounts_and_references),
+        T(single_items_and_cells),
+        T(inline_markers_continue),
+        T(articles_with_inline_first_item),
+        T(automatic_numbering_as_computed),
+        T(outline_across_sections),
+        T(mixed_report_without_profile),
+        T(gap),
+        T(duplicate),
+        T(swapped_order_is_one_finding),
+        T(step_back),
+        T(restart_among_siblings),
+        T(path_gap),
+        T(gaps_in_cells_and_lines),
+        T(automatic_gap_and_restart),
+        T(path_under_wrong_parent),
+        T(path_skips_a_level),
+        T(statutory_skipped_level),
+        T(statutory_inverted_level),
+        T(automatic_skipped_level),
+        T(style_change_at_same_level),
+        T(children_written_two_ways),
+        T(style_change_in_a_cell),
+        T(new_part_binds_afresh),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
