@@ -407,57 +407,71 @@ static int profile_parent(const context *c)
     return -1;
 }
 
-/* 402 for an item opening a level: path ancestry and the profile order.
- * Returns true when it reported one. */
+/* The open level a path marker of style 's' hangs from: the innermost
+ * path of smaller depth or plain/dotted decimal ("2", "2."); -1 for none. */
+static int path_parent(const context *c, const air_mkstyle *s)
+{
+    for (int i = c->n - 1; i >= 0; i--) {
+        const air_mkstyle *ls = &c->lv[i].style;
+        if (ls->kind != AIR_MK_NUMBER || ls->sys != AIR_NS_DECIMAL)
+            continue;
+        if ((ls->form == AIR_MF_PATH && ls->depth < s->depth) ||
+            ls->form == AIR_MF_PLAIN || ls->form == AIR_MF_DOT)
+            return i;
+    }
+    return -1;
+}
+
+/* 402 for a path marker: 1-1-1 under 2 (it belongs under 1-1), or under
+ * 1 (the 1-1 level is skipped). */
+static bool path_hierarchy(state *st, const context *c, int j,
+                           const item *it)
+{
+    const air_mkstyle *s = &it->m.style;
+    const level *L = &c->lv[j];
+    const air_mkstyle *ls = &L->style;
+    char cur[MK], par[MK], miss[MK], ko[300], en[300];
+    unsigned d = ls->form == AIR_MF_PATH ? ls->depth : 1;
+    int32_t lpath[AIR_MARKER_MAX_DEPTH];
+    memcpy(lpath, L->path, sizeof lpath);
+    lpath[d - 1] = L->last;
+    bool prefix_ok = true;
+    for (unsigned k = 0; k < d; k++)
+        if (lpath[k] != it->m.path[k])
+            prefix_ok = false;
+    if (d + 1 == s->depth && prefix_ok)
+        return false;
+    fmt(cur, s, it->m.path, it->m.value);
+    fmt(par, ls, lpath, L->last);
+    air_mkstyle want = *s;
+    want.depth = (uint8_t)(s->depth - 1);
+    if (want.depth == 1)
+        want.form = AIR_MF_PLAIN;
+    fmt(miss, &want, it->m.path, it->m.path[want.depth - 1]);
+    if (d + 1 == s->depth || !prefix_ok) {
+        snprintf(ko, sizeof ko,
+                 "%s 이 %s 아래에 있습니다: %s 아래에 와야 합니다", cur, par,
+                 miss);
+        snprintf(en, sizeof en, "%s is under %s: it belongs under %s", cur,
+                 par, miss);
+    } else {
+        snprintf(ko, sizeof ko, "%s 바로 아래에 %s: %s 수준이 빠졌습니다",
+                 par, cur, miss);
+        snprintf(en, sizeof en,
+                 "%s directly under %s: the %s level is skipped", cur, par,
+                 miss);
+    }
+    report(st, AIR_NUM_HIERARCHY, it, ko, en);
+    return true;
+}
+
+/* 402 for a typed marker opening a level: the profile's order. Returns
+ * true when it reported one. */
 static bool hierarchy(state *st, context *c, const item *it, int pl)
 {
     const air_mkstyle *s = &it->m.style;
     char cur[MK], par[MK], miss[MK], ko[300], en[300];
     fmt(cur, s, it->m.path, it->m.value);
-    if (s->kind == AIR_MK_NUMBER && s->form == AIR_MF_PATH) {
-        for (int i = c->n - 1; i >= 0; i--) {
-            const level *L = &c->lv[i];
-            const air_mkstyle *ls = &L->style;
-            bool is_path = ls->form == AIR_MF_PATH && ls->depth < s->depth;
-            bool is_top = ls->sys == AIR_NS_DECIMAL &&
-                          (ls->form == AIR_MF_PLAIN || ls->form == AIR_MF_DOT);
-            if (ls->kind != AIR_MK_NUMBER || !(is_path || is_top))
-                continue;
-            unsigned d = is_path ? ls->depth : 1;
-            int32_t lpath[AIR_MARKER_MAX_DEPTH];
-            memcpy(lpath, L->path, sizeof lpath);
-            lpath[d - 1] = L->last;
-            fmt(par, ls, lpath, L->last);
-            air_mkstyle want = *s;
-            want.depth = (uint8_t)(s->depth - 1);
-            if (want.depth == 1)
-                want.form = AIR_MF_PLAIN;
-            fmt(miss, &want, it->m.path, it->m.path[want.depth - 1]);
-            bool prefix_ok = true;
-            for (unsigned j = 0; j < d; j++)
-                if (lpath[j] != it->m.path[j])
-                    prefix_ok = false;
-            if (d + 1 == s->depth && prefix_ok)
-                return false;
-            if (d + 1 == s->depth || !prefix_ok) {
-                snprintf(ko, sizeof ko,
-                         "%s 이 %s 아래에 있습니다: %s 아래에 와야 합니다",
-                         cur, par, miss);
-                snprintf(en, sizeof en, "%s is under %s: it belongs under %s",
-                         cur, par, miss);
-            } else {
-                snprintf(ko, sizeof ko,
-                         "%s 바로 아래에 %s: %s 수준이 빠졌습니다", par, cur,
-                         miss);
-                snprintf(en, sizeof en,
-                         "%s directly under %s: the %s level is skipped", cur,
-                         par, miss);
-            }
-            report(st, AIR_NUM_HIERARCHY, it, ko, en);
-            return true;
-        }
-        return false;
-    }
     if (pl < 0 || s->kind != AIR_MK_NUMBER)
         return false;
     int p = profile_parent(c);
@@ -525,16 +539,24 @@ static void consistency(state *st, context *c, const item *it)
 static void open_level(state *st, context *c, const item *it)
 {
     const air_mkstyle *s = &it->m.style;
-    if (s->kind == AIR_MK_NUMBER && s->form == AIR_MF_PATH) {
-        /* a path says its depth: deeper or equal paths end here */
-        int k = c->n - 1;
-        while (k >= 0 && c->lv[k].style.kind == AIR_MK_NUMBER &&
-               c->lv[k].style.form == AIR_MF_PATH &&
-               c->lv[k].style.depth >= s->depth)
-            k--;
-        pop_to(st, c, k);
-    }
     int pl = air_numbering_level(st->nb, s);
+    if (s->kind == AIR_MK_NUMBER && s->form == AIR_MF_PATH) {
+        /* a path says its parent: what is open below that ends here */
+        int j = path_parent(c, s);
+        if (j >= 0) {
+            path_hierarchy(st, c, j, it);
+            pop_to(st, c, j);
+        } else {
+            int k = c->n - 1;
+            while (k >= 0 && c->lv[k].style.kind == AIR_MK_NUMBER &&
+                   c->lv[k].style.form == AIR_MF_PATH &&
+                   c->lv[k].style.depth >= s->depth)
+                k--;
+            pop_to(st, c, k);
+        }
+        push(c, it, pl);
+        return;
+    }
     bool reported = hierarchy(st, c, it, s->kind == AIR_MK_NUMBER ? pl : -1);
     if (!reported)
         consistency(st, c, it);
