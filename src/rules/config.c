@@ -613,7 +613,8 @@ static air_status setup_markers(air_config *cfg, const air_cv *num)
         (rc = patterns_of(cfg, num, "not-markers", &nb->not_markers)) !=
             AIR_OK ||
         (rc = patterns_of(cfg, num, "parts", &nb->parts)) != AIR_OK ||
-        (rc = patterns_of(cfg, num, "headings", &nb->headings)) != AIR_OK)
+        (rc = patterns_of(cfg, num, "headings", &nb->headings)) != AIR_OK ||
+        (rc = patterns_of(cfg, num, "contents", &nb->contents)) != AIR_OK)
         return rc;
     /* the profile's bullets are bullets too */
     air_cpset *all = NULL;

@@ -369,6 +369,19 @@ static bool is_space_at(const char *s, size_t n)
     return air_is_space(cp) || cp == '\n';
 }
 
+/* What may follow a numbered marker: a space, or an opening bracket or
+ * quote, as in "1.「국가계약법」" and "2-2.｢지침｣", written without a space
+ * often enough. (Not '(': "1.(월)" is a date more often than an item.) */
+static bool ends_marker(const char *s, size_t n)
+{
+    uint32_t cp;
+    if (is_space_at(s, n))
+        return true;
+    dec(&cp, s, n);
+    return cp == 0x300C || cp == 0x300E || cp == 0xFF62 || cp == 0x201C ||
+           cp == 0x2018 || cp == 0x3008 || cp == 0x300A || cp == 0x3010;
+}
+
 /* After a bare number "1 ": the next word must not be a counter or a
  * unit ("3 개월", "2 명"), which would make it a quantity. */
 static bool is_quantity(const char *s, size_t n)
@@ -545,7 +558,10 @@ static bool parse(air_marker *out, const air_numbering *mk, const char *s,
                     continue;
                 memset(&m, 0, sizeof m);
                 size_t got = match_template(&m, ts, p, n);
-                if (got == 0 || (strict && !is_space_at(p + got, n - got)))
+                if (got == 0 ||
+                    (strict && !(ts->form == AIR_MF_PLAIN
+                                     ? is_space_at(p + got, n - got)
+                                     : ends_marker(p + got, n - got))))
                     continue;
                 if (ts->form == AIR_MF_PLAIN &&
                     (!mk->templates[t].plain_ok ||

@@ -106,6 +106,7 @@ struct air_numbering {
     const air_patterns *not_markers; /* vetoes at a marker's start */
     const air_patterns *parts;       /* paragraphs that begin a new part */
     const air_patterns *headings;    /* paragraphs that head what follows */
+    const air_patterns *contents;    /* table-of-contents lines */
     /* The profile's levels and bullets, compiled, outermost first. */
     size_t nlevels, nbullet_levels;
     const air_mktemplate *levels;

@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rules/markers.h"
 #include "rules/numbering.h"
@@ -27,6 +28,7 @@ enum {
     MAX_SEEN = 48,
     MAX_CONTEXTS = 16,
     MAX_INLINE = 50, /* markers continued within one line: "① a ② b" */
+    MAX_RECENT = 6,  /* closed levels remembered for interleaved lists */
     MK = 40          /* bytes of a formatted marker */
 };
 
@@ -65,6 +67,8 @@ typedef struct context {
     const air_node *container;
     int n;
     level lv[MAX_LEVELS];
+    int nrecent; /* levels closed lately, newest last */
+    level recent[MAX_RECENT];
     int nseen;
     seen s[MAX_SEEN];
 } context;
@@ -136,8 +140,18 @@ static void flush_gap(state *st, level *L)
 
 static void pop_to(state *st, context *c, int k)
 {
-    while (c->n > k + 1)
-        flush_gap(st, &c->lv[--c->n]);
+    while (c->n > k + 1) {
+        level *L = &c->lv[--c->n];
+        flush_gap(st, L);
+        if (L->style.kind != AIR_MK_NUMBER)
+            continue;
+        if (c->nrecent == MAX_RECENT) {
+            memmove(c->recent, c->recent + 1,
+                    (MAX_RECENT - 1) * sizeof *c->recent);
+            c->nrecent--;
+        }
+        c->recent[c->nrecent++] = *L;
+    }
 }
 
 static void clear_levels(state *st, context *c)
@@ -209,13 +223,20 @@ static void letter_reading(context *c, item *it)
 }
 
 /* The open level an item of this style continues: the innermost one its
- * value continues, else the innermost of its style; -1 for none. */
+ * value continues, else the innermost of its style; -1 for none.
+ * Automatic numbering of another list is taken only when the value
+ * continues it or starts anew: two lists of one look interleaved (section
+ * numbers and numbered paragraphs, both "1.") are each in order as the
+ * reader counted them. */
 static int find_style(const context *c, const item *it)
 {
     int any = -1;
     for (int i = c->n - 1; i >= 0; i--) {
         const level *L = &c->lv[i];
         if (!air_mkstyle_equal(&L->style, &it->m.style))
+            continue;
+        if (it->is_auto && L->is_auto && L->list_id != it->list_id &&
+            !continues(L, it) && it->m.value != 1)
             continue;
         if (continues(L, it) &&
             (it->m.style.form != AIR_MF_PATH || same_prefix(L, it)))
@@ -324,11 +345,49 @@ static void sequence(state *st, context *c, int k, const item *it)
     set_last(L, it);
 }
 
+/* A closed level of the item's style whose value the item continues:
+ * reopen it below the innermost open level. */
+static bool resume(context *c, const item *it)
+{
+    for (int r = c->nrecent - 1; r >= 0; r--) {
+        level *R = &c->recent[r];
+        if (!air_mkstyle_equal(&R->style, &it->m.style) || !continues(R, it) ||
+            (it->m.style.form == AIR_MF_PATH && !same_prefix(R, it)))
+            continue;
+        if (c->n >= MAX_LEVELS)
+            return false;
+        level *L = &c->lv[c->n++];
+        *L = *R;
+        memmove(c->recent + r, c->recent + r + 1,
+                (size_t)(c->nrecent - r - 1) * sizeof *c->recent);
+        c->nrecent--;
+        L->dup_slack = false;
+        set_last(L, it);
+        return true;
+    }
+    return false;
+}
+
 /* An item continuing open level k. */
 static void continue_level(state *st, context *c, int k, const item *it)
 {
-    pop_to(st, c, k);
     level *L = &c->lv[k];
+    /* A list starting anew after a paragraph or table, when an item was
+     * opened since that paragraph ("3. 기대효과" / 목 차 / "Ⅰ." then
+     * "1."): the new list belongs under that item; the old one stays. */
+    if (it->m.style.kind == AIR_MK_NUMBER && it->m.value == 1 &&
+        L->plain_since && L->last >= 1 && k + 1 < c->n &&
+        !c->lv[c->n - 1].plain_since) {
+        push(c, it, L->profile_level);
+        return;
+    }
+    /* Two lists of one look interleaved (numbered section headings and
+     * numbered paragraphs): a value that continues a level closed lately
+     * resumes that list instead of breaking this one. */
+    if (it->m.style.kind == AIR_MK_NUMBER && !continues(L, it) &&
+        resume(c, it))
+        return;
+    pop_to(st, c, k);
     if (it->m.style.kind != AIR_MK_NUMBER) {
         set_last(L, it);
         return;
@@ -502,19 +561,27 @@ static bool hierarchy(state *st, context *c, const item *it, int pl)
     return false;
 }
 
-/* 403: the children of one kind of item written in two numbered styles
- * ("1." → "가." in one place, "1." → "1)" in another). */
+/* 403: the children of one kind of item written in two forms of one
+ * numeral system ("1." → "가." in one place, "1." → "가)" in another). */
 static void consistency(state *st, context *c, const item *it)
 {
     if (c->n == 0 || it->is_auto || it->m.style.kind != AIR_MK_NUMBER)
         return;
     const level *P = &c->lv[c->n - 1];
+    if (P->plain_since)
+        return; /* text since the parent item: the parent is a guess */
     for (int i = 0; i < c->nseen; i++) {
         seen *sn = &c->s[i];
         if (!air_mkstyle_equal(&sn->parent, &P->style))
             continue;
         if (air_mkstyle_equal(&sn->child, &it->m.style))
             return;
+        /* Another numeral system under the same kind of item is often a
+         * different purpose (a list of chapters quoted under "1."), not
+         * another way of writing the level: only forms of one system
+         * ("가." and "가)") are compared. */
+        if (sn->child.sys != it->m.style.sys)
+            continue;
         char par[MK], was[MK], cur[MK], ko[300], en[300];
         fmt(par, &P->style, P->path, P->last);
         fmt(was, &sn->child, it->m.path, 1);
@@ -663,16 +730,47 @@ static int32_t inline_last(const air_marker *m, const char *s, size_t n)
     return v;
 }
 
+static bool is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += air_utf8_decode(&cp, s + i, n - i);
+        if (!air_is_space(cp) && cp != '\n')
+            return false;
+    }
+    return true;
+}
+
 static bool matches(const air_patterns *p, const char *s, size_t n)
 {
     size_t ms, me;
     return p && air_patterns_find(p, s, n, 0, &ms, &me) && ms == 0;
 }
 
+/* A table-of-contents line: a TOC style (toc 1, 목차 1) or a page number
+ * at the end after a tab or dot leader (`numbering: contents:`). */
+static bool is_contents(const air_numbering *nb, const air_para *p)
+{
+    static const char *const styles[] = { "toc", "목차", "차례",
+                                          "contents", NULL };
+    const char *names[2] = { p->style_name, p->style_id };
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; names[i] && styles[j]; j++)
+            if (strncasecmp(names[i], styles[j], strlen(styles[j])) == 0)
+                return true;
+    size_t ms, me;
+    const char *nl = memchr(p->text, '\n', p->len);
+    size_t n = nl ? (size_t)(nl - p->text) : p->len;
+    return nb->contents &&
+           air_patterns_find(nb->contents, p->text, n, 0, &ms, &me);
+}
+
 static void para(state *st, context *c, const air_node *n)
 {
     const air_para *p = &n->u.para;
     const air_numbering *nb = st->nb;
+    if (is_contents(nb, p))
+        return; /* it repeats a heading: transparent */
     item it;
     memset(&it, 0, sizeof it);
     it.node = n;
@@ -688,6 +786,17 @@ static void para(state *st, context *c, const air_node *n)
     const char *t = p->text;
     size_t len = p->len, off = 0;
     bool first = true;
+    if (is_blank(t, len)) {
+        /* an image, equation or shape on a line of its own stands between
+         * two lists as a paragraph does; an empty paragraph does not */
+        for (const air_node *ch = n->first; ch; ch = ch->next)
+            if (ch->kind == AIR_NODE_IMAGE || ch->kind == AIR_NODE_OBJECT ||
+                ch->kind == AIR_NODE_TEXTBOX) {
+                mark_plain(c);
+                break;
+            }
+        return;
+    }
     while (off <= len) {
         const char *nl = memchr(t + off, '\n', len - off);
         size_t end = nl ? (size_t)(nl - t) : len;
@@ -773,6 +882,7 @@ static context *context_for(state *st, const air_node *container)
     c->container = container;
     c->n = 0;
     c->nseen = 0;
+    c->nrecent = 0;
     return c;
 }
 

@@ -448,6 +448,92 @@ static void mixed_report_without_profile(void **state)
         "||");
 }
 
+static void path_after_children_of_its_parent(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("3. 입찰참가자격", "1) 자격 요건", "3-1. 제출서류", "1) 자격 관련",
+                "2) 사후판정", "3-2. 등록", "1) 장소", "2) 등록", "4. 품명",
+                "1) 품명")),
+        "||");
+}
+
+static void table_of_contents_lines(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_para(d, s, "목 차");
+    tdoc_para(d, s, "Ⅰ. 추진 배경\t3");
+    tdoc_para(d, s, "Ⅱ. 추진 계획 ··········· 5");
+    tdoc_para(d, s, "Ⅲ. 기대 효과\t9");
+    tdoc_para(d, s, "Ⅰ. 추진 배경");
+    tdoc_para(d, s, "Ⅱ. 추진 계획");
+    air_node *toc = tdoc_para(d, s, "Ⅲ. 기대 효과");
+    (void)toc;
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    air_report_free(r);
+}
+
+static void new_list_under_item_opened_after_text(void **state)
+{
+    /* a table of contents without page numbers after a list: its "1."
+     * items belong under Ⅰ., Ⅱ., not to the list before */
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 과제 개요", "2. 주요 내용", "3. 기대 효과", "목 차",
+                "Ⅰ. 제안 개요", "\t1. 목적", "\t2. 기대효과", "Ⅱ. 업체 현황",
+                "\t1. 연혁", "\t2. 조직")),
+        "||");
+}
+
+static void image_between_lists(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_para(d, s, "(1) 첫 문항");
+    air_node *img = tdoc_para(d, s, "");
+    tdoc_node(d, img, AIR_NODE_IMAGE);
+    tdoc_para(d, s, "(1) 둘째 그림의 첫 문항");
+    tdoc_para(d, s, "(2) 둘째 그림의 둘째 문항");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    air_report_free(r);
+}
+
+static void interleaved_lists_of_one_look(void **state)
+{
+    /* numbered section headings and running paragraph numbers, both
+     * "N." but two automatic lists (the paragraphs' list continues over
+     * several list ids, as Word's numbering instances of one definition
+     * do): each is in order as the reader counted it */
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    struct { unsigned id; int v; } it[] = {
+        { 1, 1 }, { 9, 54 }, { 9, 55 }, { 1, 2 }, { 10, 56 }, { 10, 57 },
+        { 1, 3 }, { 11, 58 }, { 11, 59 },
+    };
+    for (size_t i = 0; i < sizeof it / sizeof *it; i++) {
+        char m[8];
+        snprintf(m, sizeof m, "%d.", it[i].v);
+        tdoc_list(tdoc_para(d, s, "본문"), AIR_LIST_NUMBER, 0,
+                  AIR_NUMFMT_DECIMAL, it[i].id, it[i].v,
+                  air_doc_strdup(d, m));
+    }
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    air_report_free(r);
+}
+
+static void marker_before_a_bracket(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("2-1. 아래의 자격을 모두 갖춘 자", "2-2.「국가계약법」 제27조의5",
+                "2-3. 등록 안내")),
+        "||");
+}
+
 /* ---- hard positives: 401 ---------------------------------------------------*/
 
 static void gap(void **state)
@@ -612,8 +698,14 @@ static void children_written_two_ways(void **state)
 {
     assert_string_equal(judge(state, cfg,
                               L("1. 개요", "가. 현황", "나. 문제", "2. 계획",
-                                "1) 일정", "2) 예산")),
+                                "가) 일정", "나) 예산")),
                         "||p5");
+    /* another numeral system under the same kind of item: not compared */
+    fresh(state);
+    assert_string_equal(judge(state, cfg,
+                              L("1. 개요", "가. 현황", "2. 목차", "Ⅰ. 개요",
+                                "Ⅱ. 현황")),
+                        "||");
 }
 
 static void style_change_in_a_cell(void **state)
@@ -659,6 +751,12 @@ int main(void)
         T(automatic_numbering_as_computed),
         T(outline_across_sections),
         T(mixed_report_without_profile),
+        T(path_after_children_of_its_parent),
+        T(table_of_contents_lines),
+        T(new_list_under_item_opened_after_text),
+        T(image_between_lists),
+        T(interleaved_lists_of_one_look),
+        T(marker_before_a_bracket),
         T(gap),
         T(duplicate),
         T(swapped_order_is_one_finding),
