@@ -16,11 +16,6 @@ struct air_arena_block {
 enum { MIN_BLOCK = 4096, MAX_BLOCK = 1 << 20 };
 #define ALIGN (sizeof(max_align_t))
 
-static size_t round_up(size_t n)
-{
-    return (n + ALIGN - 1) & ~(ALIGN - 1);
-}
-
 #ifdef AIR_ARENA_DEBUG
 
 void *air_arena_alloc(air_arena *a, size_t n)
@@ -36,6 +31,11 @@ void *air_arena_alloc(air_arena *a, size_t n)
 }
 
 #else
+
+static size_t round_up(size_t n)
+{
+    return (n + ALIGN - 1) & ~(ALIGN - 1);
+}
 
 void *air_arena_alloc(air_arena *a, size_t n)
 {
