@@ -347,6 +347,12 @@ static void table_nesting_limit(void **state)
     assert_null(d);
     assert_non_null(strstr(air_last_error(), "tables nested more than 3"));
     assert_non_null(strstr(air_last_error(), "section0.xml"));
+
+    /* the node limit keeps its own message */
+    o = (air_open_opts)AIR_OPEN_OPTS_INIT;
+    o.limits.max_nodes = 10;
+    assert_int_equal(open_opts(&d, "hwpx-deep", &o), AIR_ELIMIT);
+    assert_non_null(strstr(air_last_error(), "nodes"));
 }
 
 /* ---- numbering ---------------------------------------------------------- */
