@@ -29,24 +29,29 @@
 #include "cli/cli.h"
 
 static const cli_opt convert_opts[] = {
-    { "output", 'o', "FILE", "write the Markdown to FILE ('-': stdout); one "
-      "input only" },
-    { "out-dir", 0, "DIR", "write DIR/NAME.md for each input, mirroring "
-      "input folders" },
-    { "tables", 0, "MODE", "merged cells as 'html' tables (default) or "
-      "'expand'ed pipe tables" },
-    { "media", 0, "DIR", "extract images into DIR (per document in a "
-      "batch)" },
-    { "headers", 0, NULL, "include headers and footers" },
-    { "keep-symbols", 0, NULL, "keep symbol-font and private-use glyphs as "
-      "stored" },
-    { "no-front-matter", 0, NULL, "leave out the YAML front matter" },
-    { "no-join", 0, NULL, "keep every line and paragraph break" },
-    { "jobs", 'j', "N", "convert N files at a time (default 1)" },
-    { "verbose", 'v', NULL, "per file: tables, images, notes, joins, "
-      "symbols mapped and dropped" },
-    { NULL, 0, NULL, NULL }
-};
+    {"output", 'o', "FILE",
+     "write the Markdown to FILE ('-': stdout); one "
+     "input only"},
+    {"out-dir", 0, "DIR",
+     "write DIR/NAME.md for each input, mirroring "
+     "input folders"},
+    {"tables", 0, "MODE",
+     "merged cells as 'html' tables (default) or "
+     "'expand'ed pipe tables"},
+    {"media", 0, "DIR",
+     "extract images into DIR (per document in a "
+     "batch)"},
+    {"headers", 0, NULL, "include headers and footers"},
+    {"keep-symbols", 0, NULL,
+     "keep symbol-font and private-use glyphs as "
+     "stored"},
+    {"no-front-matter", 0, NULL, "leave out the YAML front matter"},
+    {"no-join", 0, NULL, "keep every line and paragraph break"},
+    {"jobs", 'j', "N", "convert N files at a time (default 1)"},
+    {"verbose", 'v', NULL,
+     "per file: tables, images, notes, joins, "
+     "symbols mapped and dropped"},
+    {NULL, 0, NULL, NULL}};
 
 typedef struct args {
     const char *output, *out_dir, *media;
@@ -82,7 +87,8 @@ static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
             a->tables = AIR_MD_TABLES_EXPAND;
         else
             return cli_usage("convert: --tables takes 'html' or 'expand', "
-                             "not '%s'", arg);
+                             "not '%s'",
+                             arg);
     } else if (strcmp(n, "jobs") == 0) {
         char *end = NULL;
         a->jobs = strtol(arg, &end, 10);
@@ -95,11 +101,11 @@ static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
 /* ---- paths ------------------------------------------------------------- */
 
 typedef struct job {
-    char *in;        /* the input path ("-": stdin) */
-    char *out;       /* the output path, NULL for stdout */
-    char *media;     /* where its images go, or NULL */
-    int status;      /* exit status of this file */
-    char *msg;       /* lines for stderr (malloc'd), or NULL */
+    char *in;    /* the input path ("-": stdin) */
+    char *out;   /* the output path, NULL for stdout */
+    char *media; /* where its images go, or NULL */
+    int status;  /* exit status of this file */
+    char *msg;   /* lines for stderr (malloc'd), or NULL */
     bool done;
 } job;
 
@@ -293,8 +299,8 @@ static void resolve_clashes(jobs *js)
                 fixed = malloc(n);
                 if (fixed == NULL)
                     break;
-                snprintf(fixed, n, "%.*s-%zu.md",
-                         (int)strlen(idx[i]->out) - 3, idx[i]->out, i);
+                snprintf(fixed, n, "%.*s-%zu.md", (int)strlen(idx[i]->out) - 3,
+                         idx[i]->out, i);
             }
             free(idx[i]->out);
             idx[i]->out = fixed;
@@ -599,11 +605,11 @@ static void convert_one(const ctx *c, job *j)
     }
     if (st != AIR_OK) {
         add_msg(j, "airead: %s: %s", j->out ? j->out : "-",
-                st == AIR_EIO ? "cannot write the Markdown"
-                              : air_last_error());
+                st == AIR_EIO ? "cannot write the Markdown" : air_last_error());
         j->status = AIR_EXIT_INTERNAL;
     } else if (a->verbose) {
-        add_msg(j, "airead: %s -> %s: %u tables (%u HTML, %u nested), "
+        add_msg(j,
+                "airead: %s -> %s: %u tables (%u HTML, %u nested), "
                 "%u images (%u extracted), %u notes, %u joins, symbol "
                 "glyphs %llu mapped, %llu dropped, %llu kept",
                 j->in, j->out ? j->out : "stdout", stats.tables,
@@ -648,12 +654,13 @@ static int plan(const args *a, int argc, char **argv, int first, jobs *js)
     for (int i = first; i < argc; i++) {
         const char *in = argv[i];
         struct stat st;
-        bool dir = strcmp(in, "-") != 0 && stat(in, &st) == 0 &&
-                   S_ISDIR(st.st_mode);
+        bool dir =
+            strcmp(in, "-") != 0 && stat(in, &st) == 0 && S_ISDIR(st.st_mode);
         if (dir) {
             if (!a->out_dir)
                 return cli_usage("convert: '%s' is a folder: use --out-dir "
-                                 "DIR", in);
+                                 "DIR",
+                                 in);
             size_t before = js->n;
             if (walk(js, in, a->out_dir) != 0) {
                 cli_error("%s: cannot read the folder", in);
@@ -665,9 +672,8 @@ static int plan(const args *a, int argc, char **argv, int first, jobs *js)
             if (a->out_dir) {
                 const char *slash = strrchr(in, '/');
                 char *name = md_name(slash ? slash + 1 : in, false);
-                j->out = join_path(a->out_dir, strcmp(in, "-") == 0
-                                                   ? "stdin.md"
-                                                   : name);
+                j->out = join_path(a->out_dir,
+                                   strcmp(in, "-") == 0 ? "stdin.md" : name);
                 free(name);
             }
         }
@@ -710,7 +716,7 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     int rc = cli_parse(cmd, argc, argv, on_opt, &a, &first);
     if (rc != 0)
         return rc < 0 ? AIR_EXIT_OK : rc;
-    jobs js = { NULL, 0, 0 };
+    jobs js = {NULL, 0, 0};
     rc = plan(&a, argc, argv, first, &js);
     if (rc != 0)
         goto done;
@@ -718,7 +724,8 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     air_symmaps *sym = NULL;
     if (air_symmaps_load(&sym, NULL) != AIR_OK)
         cli_error("symbol-font tables not loaded (%s): such glyphs are "
-                  "dropped", air_last_error());
+                  "dropped",
+                  air_last_error());
 
     ctx c;
     memset(&c, 0, sizeof c);
@@ -748,8 +755,8 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         if (js.v[i].msg)
             fputs(js.v[i].msg, stderr);
         int s = js.v[i].status;
-        if (s == AIR_EXIT_INTERNAL || (s == AIR_EXIT_UNREADABLE &&
-                                       worst != AIR_EXIT_INTERNAL))
+        if (s == AIR_EXIT_INTERNAL ||
+            (s == AIR_EXIT_UNREADABLE && worst != AIR_EXIT_INTERNAL))
             worst = s;
     }
     for (size_t i = 0; i < started; i++)
@@ -773,5 +780,4 @@ done:
 const cli_cmd cli_cmd_convert = {
     "convert", "[options] PATH...",
     "Write cleaned Markdown (GFM with YAML front matter) of documents.",
-    convert_opts, run
-};
+    convert_opts, run};

@@ -127,8 +127,8 @@ static void yaml_str(air_buf *b, const char *s)
         s++;
         n--;
     }
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-                     s[n - 1] == '\n' || s[n - 1] == '\r'))
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+                     s[n - 1] == '\r'))
         n--;
     air_buf_addc(b, '"');
     for (size_t i = 0; i < n;) {
@@ -169,13 +169,13 @@ static void front_matter(md *m)
         air_meta_field f;
         const char *key;
     } fields[] = {
-        { AIR_META_TITLE, "title" },
-        { AIR_META_CREATOR, "author" },
-        { AIR_META_SUBJECT, "subject" },
-        { AIR_META_KEYWORDS, "keywords" },
-        { AIR_META_DESCRIPTION, "description" },
-        { AIR_META_CREATED, "created" },
-        { AIR_META_MODIFIED, "modified" },
+        {AIR_META_TITLE, "title"},
+        {AIR_META_CREATOR, "author"},
+        {AIR_META_SUBJECT, "subject"},
+        {AIR_META_KEYWORDS, "keywords"},
+        {AIR_META_DESCRIPTION, "description"},
+        {AIR_META_CREATED, "created"},
+        {AIR_META_MODIFIED, "modified"},
     };
     air_buf b = AIR_BUF_INIT;
     air_buf_adds(&b, "---\n");
@@ -199,7 +199,8 @@ static void front_matter(md *m)
         yaml_str(&b, src);
         air_buf_addc(&b, '\n');
     }
-    air_buf_printf(&b, "format: \"%s\"\n---\n", air_format_name(m->doc->format));
+    air_buf_printf(&b, "format: \"%s\"\n---\n",
+                   air_format_name(m->doc->format));
     if (b.ptr == NULL)
         md_fail(m, AIR_ENOMEM);
     else
@@ -213,15 +214,25 @@ static void front_matter(md *m)
 /* Marker families: the key of a typed marker says which family it is in
  * ("1." and "2." are one family), so siblings find each other. */
 enum {
-    KEY_AUTO = 1u << 24,   /* | level */
-    KEY_TYPED = 2u << 24,  /* | pattern */
-    KEY_BULLET = 3u << 24  /* | code point */
+    KEY_AUTO = 1u << 24,  /* | level */
+    KEY_TYPED = 2u << 24, /* | pattern */
+    KEY_BULLET = 3u << 24 /* | code point */
 };
 
 enum {
-    PAT_NUM_DOT = 1, PAT_NUM_PAREN, PAT_PNUM, PAT_HAN_DOT, PAT_HAN_PAREN,
-    PAT_PHAN, PAT_CIRCLED, PAT_CIRCLED_HAN, PAT_CIRCLED_JAMO, PAT_PAREN_CHAR,
-    PAT_SEOUL2, PAT_SEOUL3, PAT_ROMAN
+    PAT_NUM_DOT = 1,
+    PAT_NUM_PAREN,
+    PAT_PNUM,
+    PAT_HAN_DOT,
+    PAT_HAN_PAREN,
+    PAT_PHAN,
+    PAT_CIRCLED,
+    PAT_CIRCLED_HAN,
+    PAT_CIRCLED_JAMO,
+    PAT_PAREN_CHAR,
+    PAT_SEOUL2,
+    PAT_SEOUL3,
+    PAT_ROMAN
 };
 
 static bool is_digit(char c)
@@ -237,9 +248,9 @@ static bool is_gap(const char *s, size_t n, size_t i)
 /* 가 나 다 라 마 바 사 아 자 차 카 타 파 하: the item letters. */
 static bool is_item_syllable(uint32_t cp)
 {
-    static const uint32_t set[] = { 0xAC00, 0xB098, 0xB2E4, 0xB77C, 0xB9C8,
-                                    0xBC14, 0xC0AC, 0xC544, 0xC790, 0xCC28,
-                                    0xCE74, 0xD0C0, 0xD30C, 0xD558 };
+    static const uint32_t set[] = {0xAC00, 0xB098, 0xB2E4, 0xB77C, 0xB9C8,
+                                   0xBC14, 0xC0AC, 0xC544, 0xC790, 0xCC28,
+                                   0xCE74, 0xD0C0, 0xD30C, 0xD558};
     for (size_t i = 0; i < sizeof set / sizeof *set; i++)
         if (set[i] == cp)
             return true;
@@ -249,15 +260,36 @@ static bool is_item_syllable(uint32_t cp)
 static bool is_bullet_char(uint32_t cp)
 {
     switch (cp) {
-    case '-': case 0x25A1: case 0x25A0: case 0x25CB: case 0x25CF:
-    case 0x25CE: case 0x25C7: case 0x25C6: case 0x25AA: case 0x25AB:
-    case 0x2022: case 0x25E6: case 0x00B7: case 0x318D: case 0x2219:
-    case 0x2023: case 0x25B7: case 0x25B6: case 0x25BA: case 0x3147:
-    case 0x25EF: case 0x274D: case 0x27A2: case 0x2713: case 0x2714:
-    case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-        return true;
-    default:
-        return false;
+    case '-':
+    case 0x25A1:
+    case 0x25A0:
+    case 0x25CB:
+    case 0x25CF:
+    case 0x25CE:
+    case 0x25C7:
+    case 0x25C6:
+    case 0x25AA:
+    case 0x25AB:
+    case 0x2022:
+    case 0x25E6:
+    case 0x00B7:
+    case 0x318D:
+    case 0x2219:
+    case 0x2023:
+    case 0x25B7:
+    case 0x25B6:
+    case 0x25BA:
+    case 0x3147:
+    case 0x25EF:
+    case 0x274D:
+    case 0x27A2:
+    case 0x2713:
+    case 0x2714:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015: return true;
+    default: return false;
     }
 }
 
@@ -420,9 +452,8 @@ static bool joined(md *m, const air_node *p, air_buf *dst)
     while (bs > 0 && a->text[bs - 1] != '\n')
         bs--;
     const char *nl = memchr(z->text, '\n', z->len);
-    air_join j = md_ask_join(m, AIR_BREAK_PARA, prev, a->text + bs,
-                             a->len - bs, p, z->text,
-                             nl ? (size_t)(nl - z->text) : z->len);
+    air_join j = md_ask_join(m, AIR_BREAK_PARA, prev, a->text + bs, a->len - bs,
+                             p, z->text, nl ? (size_t)(nl - z->text) : z->len);
     if (j == AIR_JOIN_KEEP)
         return false;
     if (j == AIR_JOIN_SPACE)
@@ -493,9 +524,9 @@ static void emit_para(md *m, const air_node *p)
     }
     uint32_t pos = 0;
     for (const air_node *c = p->first; c && m->err == AIR_OK; c = c->next) {
-        uint32_t a = c->anchor < pos ? pos : c->anchor > pa->len
-                                                 ? pa->len
-                                                 : c->anchor;
+        uint32_t a = c->anchor < pos       ? pos
+                     : c->anchor > pa->len ? pa->len
+                                           : c->anchor;
         md_render_range(m, &pr, pos, a, &dst);
         pos = a;
         if (!is_split(c)) {
@@ -571,23 +602,18 @@ static void emit_container(md *m, const air_node *c)
     m->open_para = NULL;
     for (const air_node *b = c->first; b && m->err == AIR_OK; b = b->next) {
         switch (b->kind) {
-        case AIR_NODE_PARA:
-            emit_para(m, b);
-            break;
+        case AIR_NODE_PARA: emit_para(m, b); break;
         case AIR_NODE_TABLE:
             md_table(m, b);
             md_flush_queue(m);
             break;
-        case AIR_NODE_SECTION:
-            emit_container(m, b);
-            break;
+        case AIR_NODE_SECTION: emit_container(m, b); break;
         case AIR_NODE_HEADER:
         case AIR_NODE_FOOTER:
             if (m->o.headers)
                 emit_container(m, b);
             break;
-        default:
-            break;
+        default: break;
         }
     }
     m->open_para = NULL;
@@ -727,8 +753,8 @@ static bool extract(md *m, const char *target, const char *name)
         } else {
             fchmod(fd, 0644);
             air_status st = air_doc_copy_part(m->doc, target, f, NULL);
-            ok = fclose(f) == 0 && st == AIR_OK &&
-                 rename(tmp.ptr, dst.ptr) == 0;
+            ok =
+                fclose(f) == 0 && st == AIR_OK && rename(tmp.ptr, dst.ptr) == 0;
         }
         if (!ok)
             unlink(tmp.ptr);
@@ -760,8 +786,7 @@ const char *md_media_name(md *m, const air_node *image)
         size_t stem = dot && dot != name ? (size_t)(dot - name) : n;
         char *alt = malloc(n + 16);
         for (unsigned k = 2; alt; k++) {
-            snprintf(alt, n + 16, "%.*s-%u%s", (int)stem, name, k,
-                     name + stem);
+            snprintf(alt, n + 16, "%.*s-%u%s", (int)stem, name, k, name + stem);
             if (!name_taken(m, alt))
                 break;
         }

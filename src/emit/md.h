@@ -46,8 +46,8 @@ air_status air_md_convert(const air_doc *doc, const air_markdown_opts *opts,
 /* ---- shared by the emitter's files ------------------------------------ */
 
 enum {
-    MD_MAX_NEST = 32,  /* text boxes / captions inside one another */
-    MD_MAX_LIST = 16,  /* list nesting kept; deeper items stay at 16 */
+    MD_MAX_NEST = 32, /* text boxes / captions inside one another */
+    MD_MAX_LIST = 16, /* list nesting kept; deeper items stay at 16 */
     MD_MAX_HEADING = 6
 };
 
@@ -72,8 +72,8 @@ typedef struct md_para {
     const air_node *p;
     md_ctx ctx;
     md_line line;
-    uint32_t span;   /* cursor over p's spans */
-    bool broke;      /* the last thing written was a kept break */
+    uint32_t span; /* cursor over p's spans */
+    bool broke;    /* the last thing written was a kept break */
 } md_para;
 
 typedef struct md_queued {
@@ -97,10 +97,10 @@ typedef struct md {
     air_status err;
 
     /* block writer */
-    bool bol;         /* at the beginning of an output line */
-    size_t indent;    /* spaces before every non-empty continuation line */
-    int state;        /* MD_ST_* */
-    bool open_item;   /* the open block is a list item */
+    bool bol;       /* at the beginning of an output line */
+    size_t indent;  /* spaces before every non-empty continuation line */
+    int state;      /* MD_ST_* */
+    bool open_item; /* the open block is a list item */
     const air_node *open_para; /* paragraph whose block is still open */
 
     /* lists: the stack of marker keys seen, and the Markdown list */
@@ -135,7 +135,7 @@ void md_puts(md *m, const char *s);
  * 'size' bytes); false (and the error set) when out of memory. */
 bool md_grow(md *m, void *vec, size_t *cap, size_t n, size_t size);
 void md_fail(md *m, air_status st);
-void md_end_block(md *m);      /* terminates the open block, if any */
+void md_end_block(md *m); /* terminates the open block, if any */
 void md_begin_block(md *m, bool item);
 /* The file name an image part gets under media_dir (extracting it on
  * first use), or NULL when media are not extracted. */

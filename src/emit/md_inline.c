@@ -150,8 +150,8 @@ static void emit_cp(md *m, md_para *pr, air_buf *dst, uint32_t cp,
     }
     /* A heading's text is inline only: there, only '#' matters (below). */
     if (is_block_ctx(pr->ctx) && pr->ctx != MD_HEADING) {
-        if (start && (cp == '#' || cp == '>' || cp == '+' || cp == '-' ||
-                      cp == '=')) {
+        if (start &&
+            (cp == '#' || cp == '>' || cp == '+' || cp == '-' || cp == '=')) {
             ls->digits = -1;
             put(m, dst, "\\", 1);
             put_cp(m, dst, cp);
@@ -164,8 +164,7 @@ static void emit_cp(md *m, md_para *pr, air_buf *dst, uint32_t cp,
                 return;
             }
             if ((cp == '.' || cp == ')') && ls->digits >= 1 &&
-                ls->digits <= 9 &&
-                (next == 0 || next == ' ' || next == '\t')) {
+                ls->digits <= 9 && (next == 0 || next == ' ' || next == '\t')) {
                 ls->digits = -1;
                 put(m, dst, "\\", 1);
                 put_cp(m, dst, cp);
@@ -175,8 +174,15 @@ static void emit_cp(md *m, md_para *pr, air_buf *dst, uint32_t cp,
     }
     ls->digits = -1;
     switch (cp) {
-    case '\\': case '`': case '*': case '_': case '[': case ']':
-    case '<': case '|': case '~':
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '<':
+    case '|':
+    case '~':
         put(m, dst, "\\", 1);
         put_cp(m, dst, cp);
         return;
@@ -191,8 +197,7 @@ static void emit_cp(md *m, md_para *pr, air_buf *dst, uint32_t cp,
             put(m, dst, "\\", 1);
         put(m, dst, "#", 1);
         return;
-    default:
-        put_cp(m, dst, cp);
+    default: put_cp(m, dst, cp);
     }
 }
 
@@ -213,7 +218,7 @@ air_join md_ask_join(md *m, air_break_kind kind, const air_node *prev,
 {
     if (!m->o.join_breaks || m->join == NULL)
         return AIR_JOIN_KEEP;
-    air_break b = { kind, before, blen, after, alen, prev, next };
+    air_break b = {kind, before, blen, after, alen, prev, next};
     air_join j = m->join(&b, m->join_user);
     if (j != AIR_JOIN_SPACE && j != AIR_JOIN_NOSPACE)
         return AIR_JOIN_KEEP;
@@ -289,8 +294,7 @@ static bool is_private_use(uint32_t cp)
 }
 
 /* The character to write for cp at byte i (0: write nothing). */
-static uint32_t map_char(md *m, md_para *pr, uint32_t i, uint32_t cp,
-                         size_t n)
+static uint32_t map_char(md *m, md_para *pr, uint32_t i, uint32_t cp, size_t n)
 {
     const air_span *s = sym_span(pr, i);
     uint32_t code = cp;
@@ -327,7 +331,7 @@ static uint32_t map_char(md *m, md_para *pr, uint32_t i, uint32_t cp,
  * whose text every reader takes literally. */
 static uint32_t url_at(md_para *pr, const char *t, uint32_t i, uint32_t to)
 {
-    static const char *const schemes[] = { "http://", "https://", "ftp://" };
+    static const char *const schemes[] = {"http://", "https://", "ftp://"};
     if (pr->ctx == MD_HTML || (i > 0 && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
                                          (t[i - 1] >= 'A' && t[i - 1] <= 'Z'))))
         return 0;
@@ -399,7 +403,7 @@ void md_link_dest(air_buf *dst, const char *s)
         unsigned char c = (unsigned char)*s;
         if (c <= 0x20 || c == 0x7F || c == '(' || c == ')' || c == '<' ||
             c == '>' || c == '\\' || c == '"' || c == '\'' || c == '`') {
-            char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
             air_buf_add(dst, e, 3);
         } else {
             air_buf_addc(dst, (char)c);
@@ -427,16 +431,14 @@ static void render_alt(md *m, md_para *pr, const char *alt, air_buf *dst)
     }
 }
 
-static void render_image(md *m, md_para *pr, const air_node *img,
-                         air_buf *dst)
+static void render_image(md *m, md_para *pr, const air_node *img, air_buf *dst)
 {
     const air_image *im = &img->u.image;
     const char *alt = im->alt && *im->alt ? im->alt : im->title;
     air_buf dest = AIR_BUF_INIT;
     const char *name = md_media_name(m, img);
     if (name) {
-        const char *base = m->o.media_link ? m->o.media_link
-                                           : m->o.media_dir;
+        const char *base = m->o.media_link ? m->o.media_link : m->o.media_dir;
         md_link_dest(&dest, base);
         if (base && *base && base[strlen(base) - 1] != '/')
             air_buf_addc(&dest, '/');
@@ -464,8 +466,7 @@ static void render_image(md *m, md_para *pr, const air_node *img,
     pr->broke = false;
 }
 
-void md_render_inline_obj(md *m, md_para *pr, const air_node *obj,
-                          air_buf *dst)
+void md_render_inline_obj(md *m, md_para *pr, const air_node *obj, air_buf *dst)
 {
     switch (obj->kind) {
     case AIR_NODE_FOOTNOTE:
@@ -482,11 +483,8 @@ void md_render_inline_obj(md *m, md_para *pr, const air_node *obj,
         pr->broke = false;
         break;
     }
-    case AIR_NODE_IMAGE:
-        render_image(m, pr, obj, dst);
-        break;
-    default:
-        break; /* comments, objects: not text of the document */
+    case AIR_NODE_IMAGE: render_image(m, pr, obj, dst); break;
+    default: break; /* comments, objects: not text of the document */
     }
 }
 
@@ -495,11 +493,15 @@ void md_render_inline_obj(md *m, md_para *pr, const air_node *obj,
 static bool is_plain_bullet(uint32_t cp)
 {
     switch (cp) {
-    case 0x25A1: case 0x25CB: case '-': case 0x00B7: case 0x318D:
-    case 0x203B: case 0x2010: case 0x2013:
-        return false;
-    default:
-        return true;
+    case 0x25A1:
+    case 0x25CB:
+    case '-':
+    case 0x00B7:
+    case 0x318D:
+    case 0x203B:
+    case 0x2010:
+    case 0x2013: return false;
+    default: return true;
     }
 }
 

@@ -102,8 +102,10 @@ static air_status parse(air_symmaps *m, const char *path, char *text)
         }
         char *tab = strchr(line, '\t');
         if (tab == NULL)
-            return air_error(AIR_ECONFIG, "%s:%u: expected two tab-separated "
-                             "fields", path, lineno);
+            return air_error(AIR_ECONFIG,
+                             "%s:%u: expected two tab-separated "
+                             "fields",
+                             path, lineno);
         *tab = '\0';
         char *val = tab + 1;
         char *end = strchr(val, '\t');
@@ -118,15 +120,19 @@ static air_status parse(air_symmaps *m, const char *path, char *text)
                 cur = find_font(m, val, vn);
                 if (cur == NULL) {
                     if (m->nfonts == MAX_FONTS)
-                        return air_error(AIR_ECONFIG, "%s:%u: more than %d "
-                                         "fonts", path, lineno, MAX_FONTS);
+                        return air_error(AIR_ECONFIG,
+                                         "%s:%u: more than %d "
+                                         "fonts",
+                                         path, lineno, MAX_FONTS);
                     cur = &m->fonts[m->nfonts++];
                 }
             }
             if (find_font(m, val, vn) == NULL) {
                 if (cur->nnames == MAX_NAMES)
-                    return air_error(AIR_ECONFIG, "%s:%u: more than %d names "
-                                     "for one font", path, lineno, MAX_NAMES);
+                    return air_error(AIR_ECONFIG,
+                                     "%s:%u: more than %d names "
+                                     "for one font",
+                                     path, lineno, MAX_NAMES);
                 memcpy(cur->names[cur->nnames++], val, vn + 1);
             }
             names_open = true;
@@ -139,13 +145,17 @@ static air_status parse(air_symmaps *m, const char *path, char *text)
             if (strncmp(val, "U+", 2) == 0)
                 cp = strtoul(val + 2, &e2, 16);
             if (e1 == NULL || *e1 || e1 == line + 2 || code < 0x20 ||
-                code > 0xFF || e2 == NULL || *e2 || e2 == val + 2 ||
-                cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-                return air_error(AIR_ECONFIG, "%s:%u: expected '0xHH<TAB>"
-                                 "U+XXXX'", path, lineno);
+                code > 0xFF || e2 == NULL || *e2 || e2 == val + 2 || cp == 0 ||
+                cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                return air_error(AIR_ECONFIG,
+                                 "%s:%u: expected '0xHH<TAB>"
+                                 "U+XXXX'",
+                                 path, lineno);
             if (cur == NULL)
-                return air_error(AIR_ECONFIG, "%s:%u: a mapping before any "
-                                 "'font' line", path, lineno);
+                return air_error(AIR_ECONFIG,
+                                 "%s:%u: a mapping before any "
+                                 "'font' line",
+                                 path, lineno);
             cur->cp[code] = (uint32_t)cp;
         }
         line = nl ? nl + 1 : NULL;

@@ -30,16 +30,16 @@
 #include "emit/md.h"
 
 enum {
-    MAX_COLS = 4096,     /* no real table is wider; a huge colAddr is junk */
-    MAX_GRID = 1 << 22   /* slots (rows x cols) laid out: 16 MiB of ints */
+    MAX_COLS = 4096,   /* no real table is wider; a huge colAddr is junk */
+    MAX_GRID = 1 << 22 /* slots (rows x cols) laid out: 16 MiB of ints */
 };
 
 typedef struct tcell {
     const air_node *n;
     uint32_t row, col, rs, cs;
-    size_t off, len;   /* rendered text in the table's buffer */
-    int32_t extra;     /* first covered cell whose text joins this one */
-    int32_t next;      /* next covered cell joining the same anchor */
+    size_t off, len; /* rendered text in the table's buffer */
+    int32_t extra;   /* first covered cell whose text joins this one */
+    int32_t next;    /* next covered cell joining the same anchor */
     bool covered;
 } tcell;
 
@@ -113,8 +113,7 @@ void md_para_inline(md *m, const air_node *p, md_ctx ctx, air_buf *dst)
     }
     uint32_t pos = 0, len = p->u.para.len;
     for (const air_node *c = p->first; c && m->err == AIR_OK; c = c->next) {
-        uint32_t a = c->anchor < pos ? pos : c->anchor > len ? len
-                                                             : c->anchor;
+        uint32_t a = c->anchor < pos ? pos : c->anchor > len ? len : c->anchor;
         md_render_range(m, &pr, pos, a, dst);
         pos = a;
         switch (c->kind) {
@@ -130,12 +129,8 @@ void md_para_inline(md *m, const air_node *p, md_ctx ctx, air_buf *dst)
             break;
         }
         case AIR_NODE_TEXTBOX:
-        case AIR_NODE_CAPTION:
-            inline_container(m, &pr, c, dst);
-            break;
-        default:
-            md_render_inline_obj(m, &pr, c, dst);
-            break;
+        case AIR_NODE_CAPTION: inline_container(m, &pr, c, dst); break;
+        default: md_render_inline_obj(m, &pr, c, dst); break;
         }
     }
     md_render_range(m, &pr, pos, len, dst);
@@ -156,8 +151,7 @@ static void cell_text(md *m, const air_node *cell, md_ctx ctx, air_buf *dst)
     const air_node *prev = NULL; /* last paragraph written, if adjacent */
     md_para sep;
     md_para_init(&sep, cell, ctx);
-    for (const air_node *b = cell->first; b && m->err == AIR_OK;
-         b = b->next) {
+    for (const air_node *b = cell->first; b && m->err == AIR_OK; b = b->next) {
         if (b->kind == AIR_NODE_TABLE) {
             sep.line.at_start = dst->len == 0;
             md_table_ref(m, &sep, b, dst);
@@ -271,8 +265,8 @@ static void layout(md *m, const air_node *table, tlayout *l)
             continue;
         for (uint32_t dr = 0; dr < t->rs; dr++)
             for (uint32_t dc = 0; dc < t->cs; dc++) {
-                int32_t *g = &l->grid[(size_t)(t->row + dr) * l->ncols +
-                                      t->col + dc];
+                int32_t *g =
+                    &l->grid[(size_t)(t->row + dr) * l->ncols + t->col + dc];
                 if (*g)
                     l->collide = true;
                 else
@@ -365,8 +359,7 @@ void md_table(md *m, const air_node *table)
     memset(&l, 0, sizeof l);
     layout(m, table, &l);
     bool pipe = l.grid && !l.collide && !l.covered && !l.spans;
-    bool expand = l.grid && !l.collide &&
-                  m->o.tables == AIR_MD_TABLES_EXPAND;
+    bool expand = l.grid && !l.collide && m->o.tables == AIR_MD_TABLES_EXPAND;
     md_ctx ctx = pipe || expand ? MD_CELL : MD_HTML;
 
     /* Render every cell once, in document order. */
@@ -382,9 +375,8 @@ void md_table(md *m, const air_node *table)
         if (!t->covered || t->len == 0 || l.grid == NULL)
             continue;
         /* Its text joins the cell covering its slot. */
-        int32_t g = t->col < l.ncols
-                        ? l.grid[(size_t)t->row * l.ncols + t->col]
-                        : 0;
+        int32_t g =
+            t->col < l.ncols ? l.grid[(size_t)t->row * l.ncols + t->col] : 0;
         if (g == 0)
             g = t->row > 0 && t->col < l.ncols
                     ? l.grid[(size_t)(t->row - 1) * l.ncols + t->col]

@@ -64,11 +64,11 @@ static char *convert(air_doc *doc)
     return convert_with(doc, NULL, NULL);
 }
 
-#define assert_md(doc, expected)                                             \
-    do {                                                                     \
-        char *got_ = convert(doc);                                           \
-        assert_string_equal(got_, expected);                                 \
-        free(got_);                                                          \
+#define assert_md(doc, expected)                                               \
+    do {                                                                       \
+        char *got_ = convert(doc);                                             \
+        assert_string_equal(got_, expected);                                   \
+        free(got_);                                                            \
     } while (0)
 
 /* A paragraph whose bytes [off, off+len) are in a span. */
@@ -120,8 +120,9 @@ static void escapes_inline_characters(void **state)
 {
     (void)state;
     air_doc *d = tdoc_new(AIR_FMT_DOCX);
-    tdoc_para(d, tdoc_section(d),
-              "*별* _밑줄_ a|b <tag> [링크](x) 3~6월 `코드` \\ R&D &amp; &#39 !");
+    tdoc_para(
+        d, tdoc_section(d),
+        "*별* _밑줄_ a|b <tag> [링크](x) 3~6월 `코드` \\ R&D &amp; &#39 !");
     assert_md(d, "\\*별\\* \\_밑줄\\_ a\\|b \\<tag> \\[링크\\](x) 3\\~6월 "
                  "\\`코드\\` \\\\ R&D \\&amp; &#39 !\n");
     air_doc_free(d);
@@ -233,8 +234,8 @@ static void automatic_numbering_keeps_markers(void **state)
               AIR_NUMFMT_DECIMAL, 2, 2, "2.");
     tdoc_list(tdoc_para(d, s, "공식 글머리표"), AIR_LIST_BULLET, 1,
               AIR_NUMFMT_BULLET, 3, 0, "\xE2\x96\xA1"); /* □ kept */
-    tdoc_list(tdoc_para(d, s, ""), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL,
-              2, 3, "3.");
+    tdoc_list(tdoc_para(d, s, ""), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL, 2, 3,
+              "3.");
     assert_md(d, "- 1\\. 노후 설비 교체\n"
                  "  - 1\\) 냉난방 설비 우선\n"
                  "    - 일반 글머리표\n"
@@ -301,17 +302,17 @@ static void join_hook_joins_paragraphs_and_lines(void **state)
     tdoc_para(d, s, "점검 결과는 공개함.\n자료는 요청할 수 있음.");
     tdoc_para(d, s, "□ 항목은 이어지지 않고");
     tdoc_para(d, s, "□ 새 항목임");
-    call_log log = { .n = 0 };
-    air_md_hooks hooks = { fake_detector, &log };
+    call_log log = {.n = 0};
+    air_md_hooks hooks = {fake_detector, &log};
     char *got = convert_with(d, NULL, &hooks);
-    assert_string_equal(got,
-        "냉방 온도를 26도 이상으로 유지하고 점심시간에는 소등하였음.\n\n"
-        "절감된 예산은 시설 개선에 사용할 계획임.\n\n"
-        "사업은 3월부터 시작함.\n\n"
-        "점검 결과는 공개함.\\\n"
-        "자료는 요청할 수 있음.\n\n"
-        "- □ 항목은 이어지지 않고\n"
-        "- □ 새 항목임\n");
+    assert_string_equal(
+        got, "냉방 온도를 26도 이상으로 유지하고 점심시간에는 소등하였음.\n\n"
+             "절감된 예산은 시설 개선에 사용할 계획임.\n\n"
+             "사업은 3월부터 시작함.\n\n"
+             "점검 결과는 공개함.\\\n"
+             "자료는 요청할 수 있음.\n\n"
+             "- □ 항목은 이어지지 않고\n"
+             "- □ 새 항목임\n");
     free(got);
     /* The detector saw the text on both sides of every candidate break
      * (in whatever order); a list item is never a candidate. */
@@ -342,8 +343,8 @@ static void no_join_keeps_every_break(void **state)
     air_node *s = tdoc_section(d);
     tdoc_para(d, s, "유지하고");
     tdoc_para(d, s, "시설 개\n선");
-    call_log log = { .n = 0 };
-    air_md_hooks hooks = { fake_detector, &log };
+    call_log log = {.n = 0};
+    air_md_hooks hooks = {fake_detector, &log};
     air_markdown_opts o = AIR_MARKDOWN_OPTS_INIT;
     o.front_matter = 0;
     o.join_breaks = 0;
@@ -364,7 +365,7 @@ static void joins_inside_table_cells(void **state)
     tdoc_para(d, c, "온도를 유지하고");
     tdoc_para(d, c, "소등함");
     tdoc_para(d, c, "별도 줄");
-    air_md_hooks hooks = { fake_detector, NULL };
+    air_md_hooks hooks = {fake_detector, NULL};
     char *got = convert_with(d, NULL, &hooks);
     assert_string_equal(got, "| 구분 |\n| --- |\n"
                              "| 온도를 유지하고 소등함<br>별도 줄 |\n");
@@ -379,8 +380,8 @@ static void plain_table_is_a_pipe_table(void **state)
     (void)state;
     air_doc *d = tdoc_new(AIR_FMT_DOCX);
     air_node *s = tdoc_section(d);
-    const char *cells[] = { "과정", "인원", "기초|심화", "3,000명",
-                            "찾아가는 교육", NULL };
+    const char *cells[] = {"과정",    "인원",          "기초|심화",
+                           "3,000명", "찾아가는 교육", NULL};
     tdoc_grid(d, s, 3, 2, cells);
     assert_md(d, "| 과정 | 인원 |\n"
                  "| --- | --- |\n"
@@ -483,7 +484,7 @@ static void nested_table_follows_its_parent(void **state)
     tdoc_para(d, tdoc_cell(d, t, 1, 0, 1, 1), "종로구");
     air_node *c = tdoc_cell(d, t, 1, 1, 1, 1);
     tdoc_para(d, c, "다음과 같음");
-    const char *inner[] = { "구분", "인원", "오전반", "120명" };
+    const char *inner[] = {"구분", "인원", "오전반", "120명"};
     /* HWPX: the nested table sits in a paragraph of the cell. */
     air_node *host = tdoc_para(d, c, "");
     air_node *nt = tdoc_grid(d, host, 2, 2, inner);
@@ -505,7 +506,7 @@ static void table_inside_a_paragraph_splits_it(void **state)
     (void)state;
     air_doc *d = tdoc_new(AIR_FMT_HWPX);
     air_node *p = tdoc_para(d, tdoc_section(d), "앞 글뒤 글");
-    const char *cells[] = { "A" };
+    const char *cells[] = {"A"};
     air_node *t = tdoc_grid(d, p, 1, 1, cells);
     t->anchor = (uint32_t)strlen("앞 글");
     assert_md(d, "앞 글\n\n| A |\n| --- |\n\n뒤 글\n");
@@ -587,10 +588,8 @@ static void symbol_tables_load_and_look_up(void **state)
     assert_int_equal(air_symmaps_lookup(maps, "WINGDINGS", 0xF0FC), 0x2713);
     assert_int_equal(air_symmaps_lookup(maps, "Symbol", 0xDE), 0x21D2);
     assert_int_equal(air_symmaps_lookup(maps, "Symbol MT", 0x61), 0x03B1);
-    assert_int_equal(air_symmaps_lookup(maps, "Wingdings 2", 0x50),
-                     0x1F5F8);
-    assert_int_equal(air_symmaps_lookup(maps, "Wingdings 3", 0x21),
-                     0x2B60);
+    assert_int_equal(air_symmaps_lookup(maps, "Wingdings 2", 0x50), 0x1F5F8);
+    assert_int_equal(air_symmaps_lookup(maps, "Wingdings 3", 0x21), 0x2B60);
     assert_int_equal(air_symmaps_lookup(maps, "Webdings", 0x21), 0x1F577);
     assert_int_equal(air_symmaps_lookup(maps, "Wingdings", 0xFF), 0);
     assert_int_equal(air_symmaps_lookup(maps, "Arial", 0x41), 0);
@@ -701,27 +700,30 @@ static void front_matter_holds_the_metadata(void **state)
     air_doc *d = tdoc_new(AIR_FMT_HWPX);
     d->name = "/자료/보고서.hwpx";
     const char *title = "2026년 \"시민\" 계획\\안\n둘째 줄";
-    assert_int_equal(air_doc_set_meta(d, AIR_META_TITLE, title,
-                                      strlen(title)), AIR_OK);
+    assert_int_equal(air_doc_set_meta(d, AIR_META_TITLE, title, strlen(title)),
+                     AIR_OK);
     assert_int_equal(air_doc_set_meta(d, AIR_META_CREATOR, "디지털정책과",
-                                      strlen("디지털정책과")), AIR_OK);
+                                      strlen("디지털정책과")),
+                     AIR_OK);
     assert_int_equal(air_doc_set_meta(d, AIR_META_SUBJECT, "  ", 2), AIR_OK);
-    assert_int_equal(air_doc_set_meta(d, AIR_META_KEYWORDS, "yes: no",
-                                      7), AIR_OK);
-    assert_int_equal(air_doc_set_meta(d, AIR_META_CREATED,
-                                      "2026-01-15T09:00:00Z", 20), AIR_OK);
+    assert_int_equal(air_doc_set_meta(d, AIR_META_KEYWORDS, "yes: no", 7),
+                     AIR_OK);
+    assert_int_equal(
+        air_doc_set_meta(d, AIR_META_CREATED, "2026-01-15T09:00:00Z", 20),
+        AIR_OK);
     tdoc_para(d, tdoc_section(d), "본문");
     air_markdown_opts o = AIR_MARKDOWN_OPTS_INIT;
     char *got = convert_with(d, &o, NULL);
-    assert_string_equal(got, "---\n"
-                             "title: \"2026년 \\\"시민\\\" 계획\\\\안\\n둘째 줄\"\n"
-                             "author: \"디지털정책과\"\n"
-                             "keywords: \"yes: no\"\n"
-                             "created: \"2026-01-15T09:00:00Z\"\n"
-                             "source: \"보고서.hwpx\"\n"
-                             "format: \"hwpx\"\n"
-                             "---\n\n"
-                             "본문\n");
+    assert_string_equal(got,
+                        "---\n"
+                        "title: \"2026년 \\\"시민\\\" 계획\\\\안\\n둘째 줄\"\n"
+                        "author: \"디지털정책과\"\n"
+                        "keywords: \"yes: no\"\n"
+                        "created: \"2026-01-15T09:00:00Z\"\n"
+                        "source: \"보고서.hwpx\"\n"
+                        "format: \"hwpx\"\n"
+                        "---\n\n"
+                        "본문\n");
     free(got);
     air_doc_free(d);
 }
@@ -771,10 +773,9 @@ static void very_deep_lists_stay_lists(void **state)
 {
     (void)state;
     /* 30 marker families in a row nest one step each, up to the bound. */
-    static const char *const marks[] = { "□", "○", "-", "·", "ㆍ", "①",
-                                         "㉮", "㉠", "⑴", "1.", "가.",
-                                         "1)", "가)", "(1)", "(가)", "•",
-                                         "◦", "▪", "◆", "◇" };
+    static const char *const marks[] = {
+        "□",   "○",  "-",   "·",   "ㆍ",   "①", "㉮", "㉠", "⑴", "1.",
+        "가.", "1)", "가)", "(1)", "(가)", "•", "◦",  "▪",  "◆", "◇"};
     air_doc *d = tdoc_new(AIR_FMT_HWPX);
     air_node *s = tdoc_section(d);
     char text[64];
