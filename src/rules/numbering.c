@@ -154,9 +154,11 @@ static void pop_to(state *st, context *c, int k)
     }
 }
 
+/* After a heading or at a new part: nothing open, nothing to resume. */
 static void clear_levels(state *st, context *c)
 {
     pop_to(st, c, -1);
+    c->nrecent = 0;
 }
 
 static void mark_plain(context *c)

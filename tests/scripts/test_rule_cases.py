@@ -1,6 +1,6 @@
 """Rule cases: small real packages (tests/fixtures/<fmt>/rule-*/, zipped at
 build time) read by the readers and checked by the rules of principles 1,
-2 and 5, with exactly what each must report: findings and occurrences per
+2, 4 and 5, with exactly what each must report: findings and occurrences per
 rule, and the exit status. A hard-negative case must report nothing.
 
 Adding a rule: add its case here (see src/rules/README.md)."""
@@ -22,10 +22,15 @@ CASES = {
                               "symbol-font-glyph": (3, 4)}),
     "rule-metadata.docx": (1, {"missing-metadata": (1, 2),
                                "placeholder-metadata": (2, 2)}),
+    # automatic and typed numbering, a table's cells, Seoul paths
+    "rule-numbering.hwpx": (0, {"numbering-sequence": (3, 3),
+                                "numbering-hierarchy": (2, 2),
+                                "numbering-style": (1, 1)}),
 }
 MINE = ("merged-cells", "nested-table", "arrow-symbol", "decorative-symbol",
         "emoji", "symbol-font-glyph", "missing-metadata",
-        "placeholder-metadata")
+        "placeholder-metadata", "numbering-sequence", "numbering-hierarchy",
+        "numbering-style")
 
 
 def main():
