@@ -48,6 +48,7 @@ typedef struct level {
     int32_t last;                       /* the last value */
     item last_item;
     bool plain_since; /* a paragraph or table since the last item */
+    uint32_t open_epoch, last_epoch; /* context epochs: opened, last item */
     bool dup_slack;   /* after a duplicate v, v+2 continues too */
     bool is_auto;
     uint32_t list_id;
@@ -57,6 +58,14 @@ typedef struct level {
     bool gap_pending;
     int32_t gap_from;
     item gap_item;
+    /* a list restarted at 1 after text, until the next item says whether
+     * it was a new list (2) or the old one misnumbered (old + 2) */
+    bool reset_pending;
+    int32_t reset_from;
+    item reset_item;
+    /* after a style change, the other style continues the level too */
+    bool has_alt;
+    air_mkstyle alt;
 } level;
 
 typedef struct seen {
@@ -65,6 +74,7 @@ typedef struct seen {
 
 typedef struct context {
     const air_node *container;
+    uint32_t epoch; /* paragraphs or tables between items so far */
     int n;
     level lv[MAX_LEVELS];
     int nrecent; /* levels closed lately, newest last */
@@ -163,12 +173,14 @@ static void clear_levels(state *st, context *c)
 
 static void mark_plain(context *c)
 {
+    c->epoch++;
     for (int i = 0; i < c->n; i++)
         c->lv[i].plain_since = true;
 }
 
-static void set_last(level *L, const item *it)
+static void set_last(context *c, level *L, const item *it)
 {
+    L->last_epoch = c->epoch;
     L->last = it->last;
     L->last_item = *it;
     memcpy(L->path, it->m.path, sizeof L->path);
@@ -186,7 +198,8 @@ static level *push(context *c, const item *it, int profile_level)
     L->list_id = it->list_id;
     L->list_level = it->list_level;
     L->profile_level = profile_level;
-    set_last(L, it);
+    L->open_epoch = c->epoch;
+    set_last(c, L, it);
     return L;
 }
 
@@ -235,7 +248,9 @@ static int find_style(const context *c, const item *it)
     int any = -1;
     for (int i = c->n - 1; i >= 0; i--) {
         const level *L = &c->lv[i];
-        if (!air_mkstyle_equal(&L->style, &it->m.style))
+        if (!air_mkstyle_equal(&L->style, &it->m.style) &&
+            !(L->has_alt && air_mkstyle_equal(&L->alt, &it->m.style) &&
+              continues(L, it)))
             continue;
         if (it->is_auto && L->is_auto && L->list_id != it->list_id &&
             !continues(L, it) && it->m.value != 1)
@@ -268,6 +283,32 @@ static void sequence(state *st, context *c, int k, const item *it)
     int32_t v = it->m.value, last = L->last;
     char prev[MK], cur[MK], want[MK], ko[256], en[256];
 
+    if (L->reset_pending) {
+        L->reset_pending = false;
+        const item *r = &L->reset_item;
+        if (v != last + 1 && v == L->reset_from + 2) {
+            /* 1. (text) 1. (text) 3.: the second 1. stood for 2. */
+            fmt(prev, &L->style, r->m.path, L->reset_from);
+            fmt(cur, &L->style, r->m.path, r->m.value);
+            fmt(want, &L->style, r->m.path, L->reset_from + 1);
+            if (r->m.value == L->reset_from) {
+                snprintf(ko, sizeof ko, "%s 다음에 또 %s: 번호가 겹칩니다 "
+                         "(%s 이 와야 합니다)", prev, cur, want);
+                snprintf(en, sizeof en, "%s follows %s again: duplicate "
+                         "number (%s expected)", cur, prev, want);
+            } else {
+                snprintf(ko, sizeof ko, "%s 다음에 %s: 같은 수준에서 번호가 "
+                         "다시 시작됩니다 (%s 이 와야 합니다)", prev, cur,
+                         want);
+                snprintf(en, sizeof en, "%s follows %s at the same level: "
+                         "numbering restarts (%s expected)", cur, prev,
+                         want);
+            }
+            report(st, AIR_NUM_SEQUENCE, r, ko, en);
+            set_last(c, L, it);
+            return;
+        }
+    }
     if (L->gap_pending) {
         const item *g = &L->gap_item;
         /* 1, 3, 2: the missing value comes right after: a swap */
@@ -286,6 +327,7 @@ static void sequence(state *st, context *c, int k, const item *it)
             L->gap_pending = false;
             L->last_item = *it;
             L->plain_since = false;
+            L->last_epoch = c->epoch;
             return;
         }
         flush_gap(st, L);
@@ -294,22 +336,26 @@ static void sequence(state *st, context *c, int k, const item *it)
     bool slack = L->dup_slack;
     L->dup_slack = false;
     if (v == last + 1 || (slack && v == last + 2)) {
-        set_last(L, it);
+        set_last(c, L, it);
         return;
     }
     fmt(prev, &L->style, L->path, last);
     fmt(cur, &it->m.style, it->m.path, v);
     fmt(want, &L->style, it->m.path, last + 1);
     if (v > last + 1) {
-        set_last(L, it);
+        set_last(c, L, it);
         L->gap_pending = true;
         L->gap_from = last;
         L->gap_item = *it;
         return;
     }
-    if (L->plain_since) {
-        /* a new list after a paragraph or table: it may start anew */
-        set_last(L, it);
+    if (L->plain_since && v == 1) {
+        /* a new list after a paragraph or table may start anew; the next
+         * item tells (see reset_pending above) */
+        L->reset_pending = true;
+        L->reset_from = last;
+        L->reset_item = *it;
+        set_last(c, L, it);
         return;
     }
     if (v == last) {
@@ -320,7 +366,7 @@ static void sequence(state *st, context *c, int k, const item *it)
                  "%s follows %s again: duplicate number (%s expected)", cur,
                  prev, want);
         report(st, AIR_NUM_SEQUENCE, it, ko, en);
-        set_last(L, it);
+        set_last(c, L, it);
         L->dup_slack = true;
         return;
     }
@@ -344,7 +390,14 @@ static void sequence(state *st, context *c, int k, const item *it)
     snprintf(en, sizeof en, "%s follows %s: out of order (%s expected)", cur,
              prev, want);
     report(st, AIR_NUM_SEQUENCE, it, ko, en);
-    set_last(L, it);
+    set_last(c, L, it);
+}
+
+/* A value far from the level's next one (3 missing, or 3 back): what an
+ * interleaved list of one look shows, not a slip of one item. */
+static bool far_off(const level *L, const item *it)
+{
+    return it->m.value > L->last + 3 || it->m.value < L->last - 2;
 }
 
 /* A closed level of the item's style whose value the item continues:
@@ -364,7 +417,7 @@ static bool resume(context *c, const item *it)
                 (size_t)(c->nrecent - r - 1) * sizeof *c->recent);
         c->nrecent--;
         L->dup_slack = false;
-        set_last(L, it);
+        set_last(c, L, it);
         return true;
     }
     return false;
@@ -378,20 +431,20 @@ static void continue_level(state *st, context *c, int k, const item *it)
      * opened since that paragraph ("3. 기대효과" / 목 차 / "Ⅰ." then
      * "1."): the new list belongs under that item; the old one stays. */
     if (it->m.style.kind == AIR_MK_NUMBER && it->m.value == 1 &&
-        L->plain_since && L->last >= 1 && k + 1 < c->n &&
-        !c->lv[c->n - 1].plain_since) {
+        L->plain_since && L->last >= 2 && k + 1 < c->n &&
+        c->lv[c->n - 1].open_epoch > L->last_epoch) {
         push(c, it, L->profile_level);
         return;
     }
     /* Two lists of one look interleaved (numbered section headings and
      * numbered paragraphs): a value that continues a level closed lately
      * resumes that list instead of breaking this one. */
-    if (it->m.style.kind == AIR_MK_NUMBER && !continues(L, it) &&
+    if (it->m.style.kind == AIR_MK_NUMBER && far_off(L, it) &&
         resume(c, it))
         return;
     pop_to(st, c, k);
     if (it->m.style.kind != AIR_MK_NUMBER) {
-        set_last(L, it);
+        set_last(c, L, it);
         return;
     }
     if (it->m.style.form == AIR_MF_PATH && !same_prefix(L, it)) {
@@ -410,7 +463,7 @@ static void continue_level(state *st, context *c, int k, const item *it)
                  cur, prev, parent);
         flush_gap(st, L);
         report(st, AIR_NUM_HIERARCHY, it, ko, en);
-        set_last(L, it);
+        set_last(c, L, it);
         return;
     }
     sequence(st, c, k, it);
@@ -449,8 +502,10 @@ static int style_change(state *st, context *c, const item *it)
         pop_to(st, c, i);
         flush_gap(st, L);
         report(st, AIR_NUM_STYLE, it, ko, en);
-        L->style = *s; /* a later switch back is a change again */
-        set_last(L, it);
+        /* the level goes on in either style: one finding per change */
+        L->alt = *s;
+        L->has_alt = true;
+        set_last(c, L, it);
         return i;
     }
     return -1;
@@ -638,6 +693,14 @@ static bool by_style(state *st, context *c, const item *it)
 {
     int k = find_style(c, it);
     if (k >= 0) {
+        /* "13)" after "12." where a "1) 2)" list is open below: the level
+         * above continues in another style rather than the list below
+         * jumping; a duplicate or a single missing value stays below */
+        const level *L = &c->lv[k];
+        int32_t v = it->m.value;
+        if (!continues(L, it) && v > L->last + 2 &&
+            style_change(st, c, it) >= 0)
+            return true;
         continue_level(st, c, k, it);
         return true;
     }
@@ -883,6 +946,7 @@ static context *context_for(state *st, const air_node *container)
     context *c = &st->c[st->n++];
     c->container = container;
     c->n = 0;
+    c->epoch = 0;
     c->nseen = 0;
     c->nrecent = 0;
     return c;

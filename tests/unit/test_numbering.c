@@ -626,6 +626,46 @@ static void automatic_gap_and_restart(void **state)
     air_report_free(r);
 }
 
+static void duplicate_across_text(void **state)
+{
+    /* after text a list may start anew at 1, unless the next item shows
+     * that the 1 stood for 2 */
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 기부 통계", "기부 건수는 다음과 같다.", "1. 답례품 통계",
+                "답례품 현황은 다음과 같다.", "3. 포인트 통계")),
+        "p3||");
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 관련", "2. 경과", "추진 경과는 다음과 같다.", "2. 계획")),
+        "p4||");
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 관련", "2. 경과", "다음 서류를 제출합니다.", "1. 신청서",
+                "2. 계획서")),
+        "||");
+}
+
+static void style_change_over_a_jump_below(void **state)
+{
+    /* "13)" after "12." with a "1) 2)" list open below it */
+    assert_string_equal(
+        judge(state, cfg,
+              L("11. 하도급", "1) 승인", "2) 확약", "12. 부당이득", "1) 환수",
+                "2) 정산", "13) 기타사항")),
+        "||p7");
+}
+
+static void style_switch_reported_once(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 개요", "2. 현황", "3) 계획", "4) 효과", "5. 기타")),
+        "||p3");
+}
+
 /* ---- hard positives: 402 ---------------------------------------------------*/
 
 static void path_under_wrong_parent(void **state)
@@ -765,6 +805,9 @@ int main(void)
         T(path_gap),
         T(gaps_in_cells_and_lines),
         T(automatic_gap_and_restart),
+        T(duplicate_across_text),
+        T(style_change_over_a_jump_below),
+        T(style_switch_reported_once),
         T(path_under_wrong_parent),
         T(path_skips_a_level),
         T(statutory_skipped_level),
