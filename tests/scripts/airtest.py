@@ -246,3 +246,50 @@ def load_exemptions(path):
 def fail(msg):
     print("FAIL: " + msg)
     sys.exit(1)
+
+
+def findings_by_seq(airead, path, rules, config=("--no-config",)):
+    """Checks 'path' and places the findings of the rule ids in 'rules' at
+    the main-story paragraph they are about (the dump's seq, matched by
+    location). Returns (dump, Counter {(seq, rule): n}, {seq: text}), or
+    an error string."""
+    import collections
+    rc, out, err = run([airead, "dump", path], timeout=120)
+    if rc != 0:
+        return "dump failed (%s): %s" % (rc, err.decode(errors="replace"))
+    dump = json.loads(out)
+
+    def key(loc):
+        return (loc.get("section", 0), loc.get("table", 0),
+                loc.get("row", 0), loc.get("col", 0),
+                loc.get("para", loc.get("paragraph", 0)))
+
+    by_loc, text = {}, {}
+    for n in walk(dump.get("body", ())):
+        if n.get("kind") == "para" and n.get("story") == "main" \
+                and "seq" in n:
+            by_loc[key(n.get("loc", {}))] = n["seq"]
+            text[n["seq"]] = n.get("text", "")
+    rc, out, err = run([airead, "check"] + list(config) +
+                       ["--format", "json", "--fail-level", "none", path],
+                       timeout=120)
+    if rc != 0:
+        return "check failed (%s): %s" % (rc, err.decode(errors="replace"))
+    found = collections.Counter()
+    for f in json.loads(out)["files"]:
+        for x in f.get("findings", ()):
+            loc = x["location"]
+            if x["rule"] in rules and loc.get("story") == "main":
+                found[(by_loc.get(key(loc)), x["rule"])] += 1
+    return dump, found, text
+
+
+def report_and_exit_status(problems, notes, verbose):
+    """Prints the notes (when verbose) and one FAIL line per problem;
+    returns the exit status."""
+    if verbose:
+        for n in notes:
+            print(n)
+    for p in problems:
+        print("FAIL:", p)
+    return 1 if problems else 0

@@ -11,7 +11,6 @@ The head column must match the paragraph's text, so that a reader that
 numbers paragraphs differently fails loudly instead of scoring nonsense.
 Skipped (77) without the corpus. -v lists every disagreement."""
 import collections
-import json
 import os
 import sys
 
@@ -47,40 +46,10 @@ def locate(corpus, ident):
     return None
 
 
-def loc_key(loc):
-    """The same key from a dump's loc and a finding's location."""
-    return (loc.get("section", 0), loc.get("table", 0), loc.get("row", 0),
-            loc.get("col", 0), loc.get("para", loc.get("paragraph", 0)))
-
-
 def analyse(binary, path):
-    """(findings as {(seq, rule)}, {seq: text}) or an error string."""
-    rc, out, err = airtest.run([binary, "dump", path], timeout=120)
-    if rc != 0:
-        return "dump failed (%s): %s" % (rc, err.decode(errors="replace"))
-    dump = json.loads(out)
-    by_loc, text = {}, {}
-    for n in airtest.walk(dump.get("body", ())):
-        if n.get("kind") == "para" and n.get("story") == "main" \
-                and "seq" in n:
-            by_loc[loc_key(n.get("loc", {}))] = n["seq"]
-            text[n["seq"]] = n.get("text", "")
-    rc, out, err = airtest.run([binary, "check", "--no-config", "--format",
-                                "json", "--fail-level", "none", path],
-                               timeout=120)
-    if rc != 0:
-        return "check failed (%s): %s" % (rc, err.decode(errors="replace"))
-    found = collections.Counter()
-    for f in json.loads(out)["files"]:
-        for x in f.get("findings", ()):
-            if x["rule"] not in RULES:
-                continue
-            loc = x["location"]
-            if loc.get("story") != "main":
-                continue
-            seq = by_loc.get(loc_key(loc))
-            found[(seq, x["rule"])] += 1
-    return found, text
+    """(findings as {(seq, rule): n}, {seq: text}) or an error string."""
+    res = airtest.findings_by_seq(binary, path, RULES)
+    return res if isinstance(res, str) else res[1:]
 
 
 def main():
@@ -154,12 +123,7 @@ def main():
             if rec is not None and rec < MIN_RECALL:
                 problems.append("%s %s: recall %.3f below %.2f"
                                 % (split, rule, rec, MIN_RECALL))
-    if a.verbose:
-        for n in notes:
-            print(n)
-    for p in problems:
-        print("FAIL:", p)
-    return 1 if problems else 0
+    return airtest.report_and_exit_status(problems, notes, a.verbose)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ precision. The mutated package is the original with one text node
 changed. Both splits are reported and must reach precision 0.95 and recall
 0.85. Skipped (77) without the corpus."""
 import collections
-import json
 import os
 import re
 import shutil
@@ -26,7 +25,8 @@ import zipfile
 
 import airtest
 
-RULE = {401: "numbering-sequence", 403: "numbering-style"}
+RULE = {401: "numbering-sequence", 402: "numbering-hierarchy",
+        403: "numbering-style"}
 MIN_PRECISION, MIN_RECALL = 0.95, 0.85
 MAX_RUNS = 6  # runs mutated per document
 
@@ -146,31 +146,13 @@ def mutate(src, dst, edits):
 
 
 def findings(binary, path):
-    rc, out, _ = airtest.run([binary, "dump", path], timeout=120)
-    if rc != 0:
+    """(dump, {(seq, rule number): n}) for rules 401-403, or None."""
+    res = airtest.findings_by_seq(binary, path, set(RULE.values()))
+    if isinstance(res, str):
         return None
-    dump = json.loads(out)
-    by_loc = {}
-    for n in airtest.walk(dump.get("body", ())):
-        if n.get("kind") == "para" and n.get("story") == "main" \
-                and "seq" in n:
-            loc = n.get("loc", {})
-            by_loc[(loc.get("section", 0), loc.get("table", 0),
-                    loc.get("row", 0), loc.get("col", 0),
-                    loc.get("para", 0))] = n["seq"]
-    rc, out, _ = airtest.run([binary, "check", "--no-config", "-f", "json",
-                              "--fail-level", "none", path], timeout=120)
-    if rc != 0:
-        return None
-    got = collections.Counter()
-    for x in json.loads(out)["files"][0].get("findings", ()):
-        if x["number"] in (401, 402, 403):
-            loc = x["location"]
-            key = (loc.get("section", 0), loc.get("table", 0),
-                   loc.get("row", 0), loc.get("col", 0),
-                   loc.get("paragraph", 0))
-            got[(by_loc.get(key), x["number"])] += 1
-    return dump, got
+    number = {v: k for k, v in RULE.items()}
+    return res[0], collections.Counter(
+        {(seq, number[rule]): n for (seq, rule), n in res[1].items()})
 
 
 def plans(runs, items, texts):
@@ -298,12 +280,7 @@ def main():
             problems.append("%s precision %.3f" % (split, prec))
         if rec < MIN_RECALL:
             problems.append("%s recall %.3f" % (split, rec))
-    if a.verbose:
-        for n in notes:
-            print(n)
-    for p in problems:
-        print("FAIL:", p)
-    return 1 if problems else 0
+    return airtest.report_and_exit_status(problems, notes, a.verbose)
 
 
 if __name__ == "__main__":
