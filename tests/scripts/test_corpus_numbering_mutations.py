@@ -1,4 +1,4 @@
-"""Rules 401 and 403 on errors planted in real documents: the labelled
+"""Rules 401-403 on errors planted in real documents: the labelled
 HWPX documents of the shared corpus (tests/labels/numbering.tsv), each with
 one typed list marker changed at a time, as people get them wrong:
 
@@ -6,6 +6,8 @@ one typed list marker changed at a time, as people get them wrong:
   duplicate  an item repeats the one before it      (가 나 나)   401 there
   swap       two neighbours change places           (1 3 2 4)    401 at 3
   style      the last item changes its punctuation  (가. 나. 다)) 403 there
+  parent     the last of a run of paths names another parent
+                                                    (3-1 3-2 4-3) 402 there
 
 A run is three or more typed items of one form with consecutive values in
 one container (a section body or a cell), found here with a regular
@@ -98,6 +100,41 @@ def runs_of(items):
                 cur = [it]
         if len(cur) >= 3:
             runs.append((cur, None))
+    return runs
+
+
+PATH = re.compile(r"^(\s*)(\d{1,2})-(\d{1,2})([.)]?)(\s)")
+
+
+def path_runs(dump):
+    """Runs of >= 2 two-level paths (3-1, 3-2) with one parent, in order,
+    in one container: (items, next path item or None)."""
+    paths = []
+
+    def walk(nodes, container):
+        for n in nodes:
+            c = (container, id(n)) if n.get("kind") == "cell" else container
+            if n.get("kind") == "para" and n.get("story") == "main" \
+                    and "seq" in n and not n.get("list"):
+                m = PATH.match(n.get("text", ""))
+                if m:
+                    paths.append((n["seq"], n["text"], int(m.group(2)),
+                                  int(m.group(3)), m, c))
+            walk(n.get("children", ()), c)
+
+    for i, sec in enumerate(dump.get("body", ())):
+        walk([sec], i)
+    runs, cur = [], []
+    for p in paths:
+        if cur and p[5] == cur[-1][5] and p[2] == cur[-1][2] and \
+                p[3] == cur[-1][3] + 1:
+            cur.append(p)
+            continue
+        if len(cur) >= 2:
+            runs.append(cur)
+        cur = [p]
+    if len(cur) >= 2:
+        runs.append(cur)
     return runs
 
 
@@ -229,11 +266,16 @@ def main():
         dump, before = base
         results = []
         items = items_of(dump)
+        extra_plans = []
+        for run in path_runs(dump)[:MAX_RUNS]:
+            seq, text, a_, b_, m, _ = run[-1]
+            t = text[:m.start(2)] + str(a_ + 1) + text[m.end(2):]
+            extra_plans.append(("parent", (seq, 402), [(text, t)]))
         texts = [n.get("text", "").lstrip()
                  for n in airtest.walk(dump.get("body", ()))
                  if n.get("kind") == "para"]
-        for i, (kind, want, edits) in enumerate(plans(runs_of(items),
-                                                      items, texts)):
+        for i, (kind, want, edits) in enumerate(
+                plans(runs_of(items), items, texts) + extra_plans):
             dst = os.path.join(tmp, "%s-%d.hwpx" % (ident, i))
             if not mutate(src, dst, edits):
                 continue
@@ -274,7 +316,8 @@ def main():
               "precision %.3f recall %.3f"
               % (split, c["planted"], ", ".join(
                   "%s %d" % (k, kinds[(split, k)])
-                  for k in ("gap", "duplicate", "swap", "style")),
+                  for k in ("gap", "duplicate", "swap", "style",
+                            "parent")),
                  c["found"], c["extra"], prec, rec))
         if prec < MIN_PRECISION:
             problems.append("%s precision %.3f" % (split, prec))
