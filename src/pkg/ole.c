@@ -3,8 +3,10 @@
  *
  * Streams are listed recursively as '/'-separated paths
  * ("BodyText/Section0", "\005HwpSummaryInformation"); storages themselves
- * are not entries. libgsf validates the sector tables and FAT chains;
- * the entry count, storage depth and sizes are bounded here. libgsf's own
+ * are not entries. libgsf validates the sector tables and FAT chains
+ * (a chain that loops or points past the file fails to open); such an
+ * entry is left out and counted (air_pkg_skipped), the others stay
+ * readable. The entry count, storage depth and sizes are bounded here. libgsf's own
  * g_warning() chatter about damaged files is silenced: the failure comes
  * back as one air_status line instead. */
 #include "config.h"
@@ -60,9 +62,18 @@ static air_status list_storage(air_pkg *pkg, GsfInfile *dir,
     int n = gsf_infile_num_children(dir);
     for (int i = 0; i < n; i++) {
         GsfInput *child = gsf_infile_child_by_index(dir, i);
-        if (child == NULL)
-            return air_error(AIR_EFORMAT, "%s: damaged OLE compound file "
-                             "(unreadable directory entry)", pkg->name);
+        if (child == NULL) {
+            /* libgsf refuses an entry whose sector chain loops or leaves
+             * the file. Leave it out: a damaged image storage must not
+             * make the text unreadable, and a reader missing a stream it
+             * needs says so. Counted against the entry limit all the
+             * same. */
+            pkg->skipped++;
+            if (pkg->n + pkg->skipped > pkg->lim.max_entries)
+                return air_error(AIR_ELIMIT, "%s: more than %u entries "
+                                 "(limit)", pkg->name, pkg->lim.max_entries);
+            continue;
+        }
         const char *nm = gsf_input_name(child);
         char path[1024];
         snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "/" : "",

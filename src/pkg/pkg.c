@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "pkg/pkg_impl.h"
 #include "util/error.h"
 
@@ -170,6 +172,11 @@ const air_limits *air_pkg_limits(const air_pkg *pkg)
     return &pkg->lim;
 }
 
+size_t air_pkg_skipped(const air_pkg *pkg)
+{
+    return pkg->skipped;
+}
+
 /* ======================================================================
  * Streams
  * ====================================================================== */
@@ -207,13 +214,88 @@ air_status air_pkg_stream_open(air_stream **out, air_pkg *pkg,
     return AIR_OK;
 }
 
+/* Compressed bytes are read from the container in chunks of this size:
+ * memory per open stream stays constant whatever the part's size. */
+enum { INFLATE_CHUNK = 64 * 1024 };
+
+struct pkg_inflate {
+    z_stream zs;
+    bool at_end; /* the deflate stream ended */
+    bool in_eof; /* the container part is exhausted */
+    unsigned char in[INFLATE_CHUNK];
+};
+
+air_status air_pkg_stream_open_deflated(air_stream **out, air_pkg *pkg,
+                                        const char *name)
+{
+    air_status rc = air_pkg_stream_open(out, pkg, name);
+    if (rc != AIR_OK)
+        return rc;
+    struct pkg_inflate *z = calloc(1, sizeof *z);
+    if (z == NULL || inflateInit2(&z->zs, -15) != Z_OK) {
+        free(z);
+        air_stream_close(*out);
+        *out = NULL;
+        return air_error(AIR_ENOMEM, "out of memory");
+    }
+    (*out)->z = z;
+    return AIR_OK;
+}
+
+static air_status raw_read(air_stream *s, void *buf, size_t n, size_t *got)
+{
+    return s->kind == STREAM_ZIP ? zip_pkg_stream_read(s, buf, n, got)
+                                 : ole_pkg_stream_read(s, buf, n, got);
+}
+
+/* Inflates into buf[0..n): returns as soon as some bytes came out, or at
+ * the end of the deflate stream (*got 0). Bytes after the end of the
+ * deflate stream are ignored, as Hangul does. */
+static air_status inflate_read(air_stream *s, void *buf, size_t n,
+                               size_t *got)
+{
+    struct pkg_inflate *z = s->z;
+    *got = 0;
+    if (z->at_end || n == 0)
+        return AIR_OK;
+    uInt want = n > (1u << 30) ? (1u << 30) : (uInt)n;
+    z->zs.next_out = buf;
+    z->zs.avail_out = want;
+    while (z->zs.avail_out == want) {
+        if (z->zs.avail_in == 0 && !z->in_eof) {
+            size_t k = 0;
+            air_status rc = raw_read(s, z->in, sizeof z->in, &k);
+            if (rc != AIR_OK)
+                return rc;
+            z->in_eof = k == 0;
+            z->zs.next_in = z->in;
+            z->zs.avail_in = (uInt)k;
+        }
+        int zr = inflate(&z->zs, Z_NO_FLUSH);
+        if (zr == Z_STREAM_END) {
+            z->at_end = true;
+            break;
+        }
+        if (zr == Z_MEM_ERROR)
+            return air_error(AIR_ENOMEM, "out of memory");
+        if (zr == Z_BUF_ERROR && z->in_eof && z->zs.avail_in == 0)
+            return air_error(AIR_EFORMAT, "%s: compressed stream %s is "
+                             "truncated", s->pkg->name, s->entry->name);
+        if (zr != Z_OK && zr != Z_BUF_ERROR)
+            return air_error(AIR_EFORMAT, "%s: compressed stream %s is "
+                             "damaged (%s)", s->pkg->name, s->entry->name,
+                             z->zs.msg ? z->zs.msg : "bad deflate data");
+    }
+    *got = want - z->zs.avail_out;
+    return AIR_OK;
+}
+
 air_status air_stream_read(air_stream *s, void *buf, size_t n, size_t *got)
 {
     air_pkg *pkg = s->pkg;
     *got = 0;
-    air_status rc = s->kind == STREAM_ZIP
-                        ? zip_pkg_stream_read(s, buf, n, got)
-                        : ole_pkg_stream_read(s, buf, n, got);
+    air_status rc = s->z ? inflate_read(s, buf, n, got)
+                         : raw_read(s, buf, n, got);
     if (rc != AIR_OK)
         return rc;
     s->produced += *got;
@@ -245,6 +327,10 @@ void air_stream_close(air_stream *s)
 {
     if (s == NULL)
         return;
+    if (s->z) {
+        inflateEnd(&s->z->zs);
+        free(s->z);
+    }
     if (s->kind == STREAM_ZIP)
         zip_pkg_stream_close(s);
     free(s);
@@ -443,6 +529,10 @@ static air_status sniff_ole(air_pkg *pkg)
              any_entry_with_prefix(pkg, "BodyText/"))
         rc = air_error(AIR_EFORMAT, "%s: damaged HWP document (no "
                        "FileHeader stream)", pkg->name);
+    else if (pkg->skipped > 0)
+        rc = air_error(AIR_EFORMAT, "%s: damaged OLE compound file (%zu "
+                       "entries with broken sector chains)", pkg->name,
+                       pkg->skipped);
     else
         rc = air_error(AIR_ENOTDOC, "%s: OLE compound file of an unknown "
                        "kind (not a document)", pkg->name);

@@ -72,6 +72,13 @@ static inline bool air_pkg_has(const air_pkg *pkg, const char *name)
 air_status air_pkg_stream_open(air_stream **out, air_pkg *pkg,
                                const char *name);
 
+/* The same, the part's bytes inflated as raw deflate (RFC 1951, no zlib
+ * header: HWP 5.0 compressed streams) as they are read, in chunks. The
+ * part, total and ratio limits count the inflated bytes; a damaged or
+ * truncated deflate stream fails the read with AIR_EFORMAT. */
+air_status air_pkg_stream_open_deflated(air_stream **out, air_pkg *pkg,
+                                        const char *name);
+
 /* Reads up to 'n' bytes; *got is 0 at the end. Enforces max_part_bytes
  * and max_total_bytes on the bytes actually produced (AIR_ELIMIT). */
 air_status air_stream_read(air_stream *s, void *buf, size_t n, size_t *got);
@@ -85,6 +92,12 @@ void air_stream_close(air_stream *s);
  * at most 'max' bytes (0: max_part_bytes). */
 air_status air_pkg_read_all(air_pkg *pkg, const char *name, air_buf *out,
                             uint64_t max);
+
+/* OLE entries that could not be opened (a broken sector chain, a
+ * damaged directory entry under a storage) and were left out of the
+ * entry table, so that a damaged image storage does not make the text
+ * unreadable; readers note it. Always 0 for ZIP packages. */
+size_t air_pkg_skipped(const air_pkg *pkg);
 
 /* ---- internal: shared by zip.c, ole.c and sniff.c ---------------------- */
 

@@ -26,6 +26,7 @@ struct air_pkg {
     void *zip;           /* zip_t * */
     void *ole;           /* GsfInfile * */
     void *ole_input;     /* GsfInput * under the OLE reader */
+    size_t skipped;      /* OLE entries left out (damaged) */
 };
 
 typedef enum { STREAM_ZIP, STREAM_OLE } stream_kind;
@@ -36,6 +37,7 @@ struct air_stream {
     stream_kind kind;
     void *handle;        /* zip_file_t * or GsfInput * (borrowed) */
     uint64_t produced;
+    struct pkg_inflate *z; /* raw deflate state, or NULL */
 };
 
 /* pkg.c */

@@ -34,8 +34,7 @@ static air_status read_pkg(air_doc **out, air_pkg *pkg,
         rc = air_read_docx(doc, pkg);
         break;
     case AIR_FMT_HWP:
-        rc = air_error(AIR_EUNSUPPORTED, "%s: HWP 5.0 binary document: not "
-                       "supported yet", air_pkg_name(pkg));
+        rc = air_read_hwp(doc, pkg);
         break;
     default:
         rc = air_error(AIR_ENOTDOC, "%s: not a document",

@@ -13,5 +13,6 @@
 
 air_status air_read_hwpx(air_doc *doc, air_pkg *pkg);
 air_status air_read_docx(air_doc *doc, air_pkg *pkg);
+air_status air_read_hwp(air_doc *doc, air_pkg *pkg);
 
 #endif
