@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 
 #include <libxml/parser.h>
 
@@ -114,15 +115,29 @@ air_status air_doc_copy_part(const air_doc *doc, const char *part, FILE *out,
                                  &doc->src_limits);
     if (rc != AIR_OK)
         goto done;
-    rc = air_pkg_stream_open(&s, pkg, part);
+    /* HWP 5.0 keeps BinData items as raw deflate unless the item (or the
+     * whole document) is stored uncompressed; the model does not say
+     * which, so a stream that is not deflate data from its first bytes
+     * is copied as it is stored. */
+    bool deflated = air_pkg_format(pkg) == AIR_FMT_HWP;
+    rc = deflated ? air_pkg_stream_open_deflated(&s, pkg, part)
+                  : air_pkg_stream_open(&s, pkg, part);
     if (rc != AIR_OK)
         goto done;
     /* The stream counts what it inflates against the part and total
      * limits, so a lying size field cannot fill the disk. */
-    for (;;) {
+    for (bool first = true;; first = false) {
         char buf[16384];
         size_t got = 0;
         rc = air_stream_read(s, buf, sizeof buf, &got);
+        if (rc == AIR_EFORMAT && first && deflated) {
+            air_stream_close(s);
+            s = NULL;
+            deflated = false;
+            rc = air_pkg_stream_open(&s, pkg, part);
+            if (rc == AIR_OK)
+                rc = air_stream_read(s, buf, sizeof buf, &got);
+        }
         if (rc != AIR_OK || got == 0)
             break;
         if (fwrite(buf, 1, got, out) != got) {

@@ -366,6 +366,14 @@ def cold():
     return [(HWPTAG["CTRL_HEADER"], 0, chid("cold") + u32(0x1004) + b"\0" * 8)]
 
 
+def picture():
+    """A picture of BinData item 1 with a description (alt text)."""
+    return [(HWPTAG["CTRL_HEADER"], 0, common_obj("gso ", "그림 설명")),
+            (HWPTAG["SHAPE_COMPONENT"], 1,
+             chid("$pic") + chid("$pic") + b"\0" * 40),
+            (HWPTAG["PICTURE"], 2, b"\0" * 71 + u16(1) + b"\0" * 18)]
+
+
 def body_all():
     first = Para([("ctrl", "secd", 2), ("ctrl", "cold", 2), "시험 문서"],
                  ctrls=[secd(), cold()])
@@ -392,12 +400,8 @@ def body_all():
                (HWPTAG["LIST_HEADER"], 2, u32(1, 0) + b"\0" * 13),
                ("paras", 2, [Para(["글상자 내용"])]),
                (HWPTAG["RECTANGLE"], 2, b"\0" * 33)]
-    picture = [(HWPTAG["CTRL_HEADER"], 0, common_obj("gso ", "그림 설명")),
-               (HWPTAG["SHAPE_COMPONENT"], 1,
-                chid("$pic") + chid("$pic") + b"\0" * 40),
-               (HWPTAG["PICTURE"], 2, b"\0" * 71 + u16(1) + b"\0" * 18)]
     shapes = Para([("ctrl", "gso ", 11), "도형", ("ctrl", "gso ", 11)],
-                  ctrls=[textbox, picture])
+                  ctrls=[textbox, picture()])
     footnote = [(HWPTAG["CTRL_HEADER"], 0, chid("fn  ") + u32(1) + b"\0" * 8),
                 list_header(1), ("paras", 1, [Para(["각주 내용"])])]
     header = [(HWPTAG["CTRL_HEADER"], 0, chid("head") + u32(0) + b"\0" * 4),
@@ -493,8 +497,8 @@ def hwp(body, flags=1, meta=META, extra=None, loop=(), bin_size=None):
 
 
 def fixtures():
-    plain = section([Para([("ctrl", "secd", 2), "압축하지 않은 문서"],
-                          ctrls=[secd()])])
+    plain = section([Para([("ctrl", "secd", 2), "압축하지 않은 문서",
+                           ("ctrl", "gso ", 11)], ctrls=[secd(), picture()])])
     bomb = b"\0" * (3 << 20)  # empty records: inflates about 1000:1
     return {
         "hwp-all.hwp": hwp(body_all()),

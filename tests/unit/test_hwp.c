@@ -231,6 +231,26 @@ static void shapes_notes_headers_fields(void **state)
     assert_int_equal(d->nparas, 17); /* 13 in the body, 4 in cells */
 }
 
+static void copy_png(air_doc *d)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    uint64_t written = 0;
+    assert_int_equal(air_doc_copy_part(d, "BinData/BIN0001.png", f,
+                                       &written), AIR_OK);
+    assert_int_equal(written, 67);
+    unsigned char head[8];
+    rewind(f);
+    assert_int_equal(fread(head, 1, 8, f), 8);
+    assert_memory_equal(head, "\x89PNG\r\n\x1a\n", 8);
+    fclose(f);
+}
+
+static void images_are_copied_inflated(void **state)
+{
+    copy_png(*state);
+}
+
 static void uncompressed_without_summary(void **state)
 {
     (void)state;
@@ -238,6 +258,7 @@ static void uncompressed_without_summary(void **state)
     assert_string_equal(nth(d, AIR_NODE_PARA, 0)->u.para.text,
                         "압축하지 않은 문서");
     assert_null(d->meta.field[AIR_META_TITLE]);
+    copy_png(d); /* stored as it is */
     air_doc_free(d);
 }
 
@@ -322,6 +343,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(tables_merges_nesting_and_caption,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(shapes_notes_headers_fields, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(images_are_copied_inflated, setup,
                                         teardown),
         cmocka_unit_test(uncompressed_without_summary),
         cmocka_unit_test(protected_documents_are_refused),
