@@ -1,6 +1,6 @@
 /* airead.h -- the public interface of libairead.
  *
- * airead reads HWPX, DOCX (and later HWP 5.0) documents into one document
+ * airead reads HWPX, HWP 5.0 and DOCX documents into one document
  * model, checks it against Seoul's five "AI Readable" principles and writes
  * reports and cleaned Markdown. This is the only public header; the CLI,
  * the tests and the fuzzers use the library through it (tests may also
