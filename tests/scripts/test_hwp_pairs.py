@@ -12,8 +12,8 @@ marker of every paragraph, in order) and "structure" (nodes of every kind
 per story, and every table's grid: rows, columns and each cell's place and
 spans). At least 95% of the pairs must agree on every fact, and every
 difference must be listed with its reason in hwp-pairs-exemptions.tsv
-(hwp id, hwpx id, fact, reason); an exemption that no longer applies fails
-too.
+("hwp id/hwpx id", fact, reason); an exemption that no longer applies
+fails too.
 
 Metadata: HWP's summary information has no language, and when Hangul saves
 a document again as HWPX it writes a new modification date and may drop
@@ -32,20 +32,6 @@ FACTS = ("ok", "tables", "nested_tables", "merged_cells",
          "numbering", "structure")
 META = ("title", "creator", "subject", "description", "keywords", "created")
 NOT_COMPARED_META = ("language", "modified", "lastModifiedBy")
-
-
-def load_exemptions(path):
-    ex = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            hwp_id, hwpx_id, fact, reason = line.split("\t", 3)
-            if not reason.strip():
-                airtest.fail("exemption without a reason: " + line)
-            ex[("%s %s" % (hwp_id, hwpx_id), fact)] = reason
-    return ex
 
 
 def findings(airead, path):
@@ -99,7 +85,7 @@ def first_difference(x, y):
 
 def compare(pair, a):
     hwp_id, hwpx_id = pair
-    ident = "%s %s" % pair
+    ident = "%s/%s" % pair
     path = os.path.join(a.corpus, "files", "hwp", hwp_id + ".hwp")
     twin = os.path.join(a.corpus, "files", "hwpx", hwpx_id + ".hwpx")
     with open(os.path.join(a.corpus, "expected", hwpx_id + ".json"),
@@ -168,7 +154,7 @@ def main():
         pairs = [p for p in pairs if p[0] in keep or p[1] in keep]
     exfile = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                           "hwp-pairs-exemptions.tsv")
-    exemptions = load_exemptions(exfile)
+    exemptions = airtest.load_exemptions(exfile)
     results = airtest.pmap(lambda p: compare(p, a), pairs)
     bad = 0
     seen = set()
@@ -183,7 +169,7 @@ def main():
             elif a.verbose:
                 print("(exempt) %s %s: %s" % (ident, fact, why))
     stale = [k for k in exemptions if k not in seen and
-             (not a.only or set(k[0].split()) & set(a.only.split(",")))]
+             (not a.only or set(k[0].split("/")) & set(a.only.split(",")))]
     for k in stale:
         print("stale exemption (agrees now): %s %s" % k)
     n = max(len(results), 1)
