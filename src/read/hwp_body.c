@@ -15,7 +15,8 @@
  *                 paired in order with a CTRL_HEADER child of the paragraph
  *   PARA_CHAR_SHAPE  (position, char shape id) runs: symbol-font spans
  *   CTRL_HEADER   by id: 'tbl ' TABLE (rows, cols) + LIST_HEADER per cell
- *                 (column, row, spans at 8..15), a LIST_HEADER before the
+ *                 (header cell: bit 18 of the list property at 4; column,
+ *                 row, spans at 8..15), a LIST_HEADER before the
  *                 TABLE record being the caption; 'gso ' the description
  *                 at 44 (alt text), SHAPE_COMPONENT with its LIST_HEADER
  *                 (text box), PICTURE (bin id at 71), OLE, CONTAINER (child
@@ -539,6 +540,8 @@ static air_node *open_cell(hwp_walk *w, const unsigned char *d, size_t n)
         c->u.cell.col = col;
         c->u.cell.colspan = cs ? cs : 1;
         c->u.cell.rowspan = rs ? rs : 1;
+        if (hwp_u32(d, n, 4) & (1u << 18)) /* 제목 셀: HWPX tc@header */
+            c->u.cell.flags |= AIR_CELL_HEADER;
     }
     return c;
 }

@@ -10,7 +10,7 @@ both files. Two more facts compare the two files' models directly:
 "numbering" (style, outline level and list kind, level and displayed
 marker of every paragraph, in order) and "structure" (nodes of every kind
 per story, and every table's grid: rows, columns and each cell's place and
-spans). At least 95% of the pairs must agree on every fact, and every
+spans, header cells). At least 95% of the pairs must agree on every fact, and every
 difference must be listed with its reason in hwp-pairs-exemptions.tsv
 ("hwp id/hwpx id", fact, reason); an exemption that no longer applies
 fails too.
@@ -69,7 +69,7 @@ def model_facts(dump):
                               lst.get("marker")))
         elif n["kind"] == "table":
             cells = [(c.get("row"), c.get("col"), c.get("rowspan", 1),
-                      c.get("colspan", 1))
+                      c.get("colspan", 1), c.get("header", False))
                      for r in n.get("children", ()) if r["kind"] == "row"
                      for c in r.get("children", ()) if c["kind"] == "cell"]
             grids.append((n.get("rows"), n.get("cols"), cells))
