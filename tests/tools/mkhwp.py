@@ -314,7 +314,8 @@ def common_obj(cid, desc=""):
 
 
 def ctrl_table(rows, cols, cells, caption=None):
-    """cells: (col, row, colspan, rowspan, [Para]) in row order."""
+    """cells: (col, row, colspan, rowspan, [Para][, True for a header
+    cell]) in row order."""
     out = [(HWPTAG["CTRL_HEADER"], 0, common_obj("tbl "))]
     if caption:
         out.append(list_header(len(caption)))
@@ -322,9 +323,10 @@ def ctrl_table(rows, cols, cells, caption=None):
     rowsizes = [sum(1 for c in cells if c[1] == r) for r in range(rows)]
     out.append((HWPTAG["TABLE"], 1, u32(0) + u16(rows, cols, 0) +
                 u16(0) * 4 + u16(*rowsizes) + u16(1, 0)))
-    for col, row, cs, rs, paras in cells:
+    for col, row, cs, rs, paras, *header in cells:
+        prop = 1 << 18 if header else 0  # a title (header) cell
         out.append((HWPTAG["LIST_HEADER"], 1,
-                    u32(len(paras), 0) + u16(col, row, cs, rs) +
+                    u32(len(paras), prop) + u16(col, row, cs, rs) +
                     u32(1000, 1000) + u16(0) * 4 + u16(1)))
         out.append(("paras", 1, paras))
     return out
@@ -388,7 +390,7 @@ def body_all():
     symbol = Para(["기호 ", "\uF0E0", " 끝"], runs=[(0, 0), (3, 1), (4, 0)])
     inner = ctrl_table(1, 1, [(0, 0, 1, 1, [Para(["안쪽"])])])
     outer = ctrl_table(2, 2, [
-        (0, 0, 2, 1, [Para(["병합"])]),
+        (0, 0, 2, 1, [Para(["병합"])], True),
         (0, 1, 1, 1, [Para(["가"])]),
         (1, 1, 1, 1, [Para(["셀 앞", ("ctrl", "tbl ", 11)], ctrls=[inner])]),
     ], caption=[Para(["표 제목"])])

@@ -187,6 +187,8 @@ static void tables_merges_nesting_and_caption(void **state)
     const air_node *c = air_table_cell_at(t, 0, 1);
     assert_non_null(c);
     assert_int_equal(c->u.cell.colspan, 2);
+    assert_true(c->u.cell.flags & AIR_CELL_HEADER);
+    assert_false(air_table_cell_at(t, 1, 0)->u.cell.flags & AIR_CELL_HEADER);
     assert_string_equal(c->first->u.para.text, "병합");
     const air_node *inner = nth(d, AIR_NODE_TABLE, 1);
     assert_int_equal(inner->depth, 1);
