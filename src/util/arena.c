@@ -16,10 +16,16 @@ struct air_arena_block {
 enum { MIN_BLOCK = 4096, MAX_BLOCK = 1 << 20 };
 #define ALIGN (sizeof(max_align_t))
 
+/* No request this large is honest; refusing it keeps every size
+ * computation below from wrapping. */
+#define MAX_REQUEST (SIZE_MAX / 2)
+
 #ifdef AIR_ARENA_DEBUG
 
 void *air_arena_alloc(air_arena *a, size_t n)
 {
+    if (n > MAX_REQUEST)
+        return NULL;
     air_arena_block *b = calloc(1, sizeof *b + (n ? n : 1));
     if (b == NULL)
         return NULL;
@@ -39,6 +45,8 @@ static size_t round_up(size_t n)
 
 void *air_arena_alloc(air_arena *a, size_t n)
 {
+    if (n > MAX_REQUEST)
+        return NULL;
     n = round_up(n ? n : 1);
     if (a->head == NULL || a->head->size - a->used < n) {
         size_t size = a->head ? a->head->size * 2 : MIN_BLOCK;
@@ -46,8 +54,6 @@ void *air_arena_alloc(air_arena *a, size_t n)
             size = MAX_BLOCK;
         if (size < n)
             size = n;
-        if (n > SIZE_MAX - sizeof(air_arena_block))
-            return NULL;
         air_arena_block *b = malloc(sizeof *b + size);
         if (b == NULL)
             return NULL;
