@@ -138,12 +138,39 @@ const char *air_doc_strdup(air_doc *doc, const char *s)
     return s ? air_arena_strdup(&doc->arena, s) : NULL;
 }
 
+/* A metadata value as the rules may rely on it: valid UTF-8 (bytes that
+ * are not become U+FFFD, as in paragraph text; a binary reader may hand
+ * over anything) and cut at the first NUL. */
+static const char *meta_copy(air_doc *doc, const char *v, size_t n)
+{
+    if (v == NULL)
+        return air_doc_strndup(doc, "", 0);
+    const char *nul = memchr(v, '\0', n);
+    if (nul != NULL)
+        n = (size_t)(nul - v);
+    if (air_utf8_is_valid(v, n))
+        return air_doc_strndup(doc, v, n);
+    if (n > SIZE_MAX / 3 - 1)
+        return NULL;
+    char *out = air_arena_alloc(&doc->arena, n * 3 + 1);
+    if (out == NULL)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += air_utf8_decode(&cp, v + i, n - i);
+        k += air_utf8_encode(out + k, cp);
+    }
+    out[k] = '\0';
+    return out;
+}
+
 air_status air_doc_set_meta(air_doc *doc, air_meta_field f, const char *v,
                             size_t n)
 {
     if (f >= AIR_META_COUNT || doc->meta.field[f] != NULL)
         return AIR_OK;
-    const char *copy = air_doc_strndup(doc, v ? v : "", v ? n : 0);
+    const char *copy = meta_copy(doc, v, n);
     if (copy == NULL)
         return air_error(AIR_ENOMEM, "out of memory");
     doc->meta.field[f] = copy;
@@ -156,7 +183,7 @@ air_status air_doc_add_meta_extra(air_doc *doc, const char *key,
     /* A later duplicate replaces the value, as the corpus facts do. */
     for (air_meta_extra *e = doc->meta.extra; e; e = e->next) {
         if (strcmp(e->key, key) == 0) {
-            const char *copy = air_doc_strndup(doc, v ? v : "", v ? n : 0);
+            const char *copy = meta_copy(doc, v, n);
             if (copy == NULL)
                 return air_error(AIR_ENOMEM, "out of memory");
             e->value = copy;
@@ -166,8 +193,8 @@ air_status air_doc_add_meta_extra(air_doc *doc, const char *key,
     air_meta_extra *e = air_arena_alloc(&doc->arena, sizeof *e);
     if (e == NULL)
         return air_error(AIR_ENOMEM, "out of memory");
-    e->key = air_doc_strdup(doc, key);
-    e->value = air_doc_strndup(doc, v ? v : "", v ? n : 0);
+    e->key = meta_copy(doc, key, strlen(key));
+    e->value = meta_copy(doc, v, n);
     if (e->key == NULL || e->value == NULL)
         return air_error(AIR_ENOMEM, "out of memory");
     if (doc->meta.extra_last)

@@ -266,7 +266,8 @@ typedef enum air_meta_field {
 } air_meta_field;
 
 /* A value is NULL when the element is absent and "" when it is empty;
- * values are raw (not trimmed). */
+ * values are raw (not trimmed) but always valid UTF-8 without NUL, like
+ * paragraph text (air_doc_set_meta replaces invalid bytes). */
 typedef struct air_meta_extra {
     const char *key; /* "app:Company", "custom:Department", "meta:date" */
     const char *value;

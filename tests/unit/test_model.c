@@ -12,6 +12,7 @@
 
 #include "model/numfmt.h"
 #include "tdoc.h"
+#include "util/utf8.h"
 
 static void locations_of_body_and_cells(void **state)
 {
@@ -147,6 +148,27 @@ static void meta_first_value_wins(void **state)
     air_doc_free(d);
 }
 
+/* The rules match metadata with PCRE2 in UTF mode: an invalid byte from
+ * a reader once crashed the placeholder rule (found by fuzz_markdown). */
+static void meta_values_are_valid_utf8(void **state)
+{
+    (void)state;
+    air_doc *d = tdoc_new(AIR_FMT_HWP);
+    assert_int_equal(air_doc_set_meta(d, AIR_META_TITLE, "a\xff\xed" "b", 4),
+                     AIR_OK);
+    assert_string_equal(d->meta.field[AIR_META_TITLE],
+                        "a\xef\xbf\xbd\xef\xbf\xbd" "b");
+    assert_int_equal(air_doc_set_meta(d, AIR_META_SUBJECT, "x\0y", 3),
+                     AIR_OK);
+    assert_string_equal(d->meta.field[AIR_META_SUBJECT], "x");
+    assert_int_equal(air_doc_add_meta_extra(d, "k\xc0", "\xe0\x80", 2),
+                     AIR_OK);
+    assert_string_equal(d->meta.extra->key, "k" "\xef\xbf\xbd");
+    assert_int_equal(air_utf8_is_valid(d->meta.extra->value,
+                                       strlen(d->meta.extra->value)), 1);
+    air_doc_free(d);
+}
+
 static void numfmt_series(void **state)
 {
     (void)state;
@@ -228,6 +250,7 @@ int main(void)
         cmocka_unit_test(pbuild_maps_controls_and_counts),
         cmocka_unit_test(node_limit_is_enforced),
         cmocka_unit_test(meta_first_value_wins),
+        cmocka_unit_test(meta_values_are_valid_utf8),
         cmocka_unit_test(numfmt_series),
         cmocka_unit_test(prepend_puts_node_first),
         cmocka_unit_test(insert_before_keeps_both_neighbours),
