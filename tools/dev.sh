@@ -3,8 +3,10 @@
 #
 #   tools/dev.sh samples   install what is missing, build, check samples/
 #   tools/dev.sh test      install what is missing, build and run every
-#                          test: a normal build (warnings as errors) and
-#                          an AddressSanitizer + UBSan build
+#                          test: a normal build (warnings as errors), an
+#                          AddressSanitizer + UBSan build, then each fuzz
+#                          target for a minute (skipped without clang)
+#   tools/dev.sh fuzz [S]  only the fuzzing, S seconds per target (60)
 #   tools/dev.sh deps      only install what is missing
 #   tools/dev.sh build     only build (into build/)
 #
@@ -47,6 +49,32 @@ build() {
     cmake --build "$dir" -j "$(jobs)"
 }
 
+# libFuzzer needs clang and its runtime (libclang-rt-14-dev); without
+# them fuzzing is skipped with a note, the rest of the tests still count.
+have_libfuzzer() {
+    command -v clang >/dev/null 2>&1 || return 1
+    t=$(mktemp -d)
+    echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)
+          { (void)d; (void)n; return 0; }' >"$t/f.c"
+    ok=1
+    clang -fsanitize=fuzzer "$t/f.c" -o "$t/f" >/dev/null 2>&1 && ok=0
+    rm -rf "$t"
+    return $ok
+}
+
+fuzz() {
+    if ! have_libfuzzer; then
+        echo "clang with libFuzzer not found: fuzzing skipped" >&2
+        return 0
+    fi
+    # Only the fuzz programs are built here (the tests ran above).
+    CC=clang cmake -S . -B build-fuzz -DAIR_WERROR=ON -DAIR_BUILD_FUZZERS=ON \
+        -DAIR_FUZZ_SECONDS="${1:-60}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        >/dev/null
+    cmake --build build-fuzz -j "$(jobs)" --target fuzzers
+    (cd build-fuzz && ctest --output-on-failure -L fuzzrun -j "$(jobs)")
+}
+
 case "${1:-}" in
 deps)
     deps
@@ -72,9 +100,14 @@ test)
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --output-on-failure -j "$(jobs)")
+    fuzz 60
+    ;;
+fuzz)
+    deps
+    fuzz "${2:-}"
     ;;
 *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
