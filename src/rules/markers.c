@@ -14,10 +14,15 @@
 #include "rules/markers.h"
 #include "util/utf8.h"
 
-/* 가 나 다 ... 하: the statutory order of Hangul item numbers. */
-static const uint32_t hangul_order[14] = {
+/* 가 나 다 ... 하, then 거 너 더 ... 허: the statutory order of Hangul
+ * item numbers (시행규칙 제2조: "하. 이상 더 계속되는 경우에는 거., 너.,
+ * 더., ..."). */
+enum { NHANGUL = 28 };
+static const uint32_t hangul_order[NHANGUL] = {
     0xAC00, 0xB098, 0xB2E4, 0xB77C, 0xB9C8, 0xBC14, 0xC0AC,
-    0xC544, 0xC790, 0xCC28, 0xCE74, 0xD0C0, 0xD30C, 0xD558
+    0xC544, 0xC790, 0xCC28, 0xCE74, 0xD0C0, 0xD30C, 0xD558,
+    0xAC70, 0xB108, 0xB354, 0xB7EC, 0xBA38, 0xBC84, 0xC11C,
+    0xC5B4, 0xC800, 0xCC98, 0xCEE4, 0xD130, 0xD37C, 0xD5C8
 };
 /* ㄱ ㄴ ㄷ ... ㅎ (compatibility jamo). */
 static const uint32_t jamo_order[14] = {
@@ -169,7 +174,7 @@ static size_t numeral(int32_t *value, int32_t *letter, uint8_t sys,
         return i;
     }
     case AIR_NS_HANGUL:
-        *value = index_of(hangul_order, 14, cp);
+        *value = index_of(hangul_order, NHANGUL, cp);
         return *value ? k : 0;
     case AIR_NS_JAMO:
         *value = index_of(jamo_order, 14, cp);
@@ -303,7 +308,10 @@ bool air_mktemplate_parse(air_mktemplate *out, const char *s)
         st->form = AIR_MF_DOT;
     else if (close == ')')
         st->form = AIR_MF_PAREN;
-    else if (close == 0 && sys == AIR_NS_DECIMAL) {
+    else if (close == 0 && (sys == AIR_NS_DECIMAL || cp == 0x2160 ||
+                            cp == 0x2170)) {
+        /* "1 개요" (Seoul), "Ⅰ 추진 배경": a Roman numeral character
+         * stands alone, the letters I V X do not */
         st->form = AIR_MF_PLAIN;
         out->plain_ok = true;
     } else
@@ -565,7 +573,8 @@ static bool parse(air_marker *out, const air_numbering *mk, const char *s,
                     continue;
                 if (ts->form == AIR_MF_PLAIN &&
                     (!mk->templates[t].plain_ok ||
-                     is_quantity(p + got, n - got) || m.value > 99))
+                     is_quantity(p + got, n - got) || m.value > 99 ||
+                     (ts->sys != AIR_NS_DECIMAL && cp < 0x2160)))
                     continue;
                 if (ts->depth > best_depth || best == 0) {
                     m.style = *ts;
@@ -709,7 +718,7 @@ static size_t put_numeral(char *buf, size_t cap, size_t at, uint8_t sys,
     tmp[0] = 0;
     switch (sys) {
     case AIR_NS_HANGUL:
-        if (v >= 1 && v <= 14)
+        if (v >= 1 && v <= NHANGUL)
             return put_cp(buf, cap, at, hangul_order[v - 1]);
         break;
     case AIR_NS_JAMO:

@@ -896,9 +896,10 @@ static void para(state *st, context *c, const air_node *n)
                 }
             } else if (first && (p->heading > 0 || p->outline_level >= 0)) {
                 clear_levels(st, c);
-            } else {
+            } else if (first) {
                 mark_plain(c);
             }
+            /* a later line without a marker goes on with its item */
         }
         first = false;
         if (nl == NULL)

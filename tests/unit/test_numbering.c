@@ -142,6 +142,9 @@ static void parses_official_markers(void **state)
         { "IV. 기대 효과", AIR_NS_ROMAN_UPPER, AIR_MF_DOT, 4 },
         { "ㄷ. 문서 파일", AIR_NS_JAMO, AIR_MF_DOT, 3 },
         { "b) second", AIR_NS_LATIN_LOWER, AIR_MF_PAREN, 2 },
+        { "Ⅱ 추진 계획", AIR_NS_ROMAN_UPPER, AIR_MF_PLAIN, 2 },
+        { "거. 열다섯째", AIR_NS_HANGUL, AIR_MF_DOT, 15 },
+        { "I am here", AIR_NS_NONE, 0, 0 },
         { "１．전각", AIR_NS_NONE, 0, 0 }, /* no space after it */
         { "１． 전각", AIR_NS_DECIMAL, AIR_MF_DOT, 1 },
     };
@@ -359,6 +362,15 @@ static void single_items_and_cells(void **state)
     assert_string_equal(at(r, HIER), "");
     assert_string_equal(at(r, STY), "");
     air_report_free(r);
+}
+
+static void lines_of_one_item(void **state)
+{
+    /* a manual break inside an item is not text between items */
+    assert_string_equal(judge(state, cfg,
+                              L("1. 개요\n추진 배경은 다음과 같다", "1. 현황",
+                                "2. 계획")),
+                        "p2||");
 }
 
 static void inline_markers_continue(void **state)
@@ -786,6 +798,7 @@ int main(void)
         T(restart_after_paragraph_or_heading),
         T(dates_amounts_and_references),
         T(single_items_and_cells),
+        T(lines_of_one_item),
         T(inline_markers_continue),
         T(articles_with_inline_first_item),
         T(automatic_numbering_as_computed),
