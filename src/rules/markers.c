@@ -328,7 +328,8 @@ bool air_mkstyle_equal(const air_mkstyle *a, const air_mkstyle *b)
     if (a->sys != b->sys || a->form != b->form)
         return false;
     if (a->form == AIR_MF_PATH)
-        return a->depth == b->depth && a->sep == b->sep;
+        return a->depth == b->depth && a->sep == b->sep &&
+               a->close == b->close;
     if (a->form == AIR_MF_OTHER)
         return a->bullet == b->bullet;
     return true;
@@ -356,7 +357,9 @@ int air_numbering_level(const air_numbering *mk, const air_mkstyle *s)
         return -1;
     for (size_t i = 0; i < mk->nlevels; i++) {
         const air_mkstyle *t = &mk->levels[i].style;
-        if (air_mkstyle_equal(t, s))
+        air_mkstyle bare = *s;
+        bare.close = t->close; /* "1-1" takes "1-1." */
+        if (air_mkstyle_equal(t, &bare))
             return (int)i;
         /* the Seoul "1" level is written "1" or "1." */
         if (t->form == AIR_MF_PLAIN && t->sys == s->sys &&
@@ -578,6 +581,9 @@ static bool parse(air_marker *out, const air_numbering *mk, const char *s,
                     continue;
                 if (ts->depth > best_depth || best == 0) {
                     m.style = *ts;
+                    if (ts->form == AIR_MF_PATH &&
+                        (p[got - 1] == '.' || p[got - 1] == ')'))
+                        m.style.close = p[got - 1];
                     m.start = (uint32_t)i;
                     m.end = (uint32_t)(i + got);
                     *out = m;
@@ -610,6 +616,9 @@ static bool parse(air_marker *out, const air_numbering *mk, const char *s,
                 size_t got = match_template(&m, &tt.style, p, n);
                 if (got && got == n) {
                     m.style = tt.style;
+                    if (tt.style.form == AIR_MF_PATH &&
+                        (p[got - 1] == '.' || p[got - 1] == ')'))
+                        m.style.close = p[got - 1];
                     m.style.kind = AIR_MK_NUMBER;
                     m.start = (uint32_t)i;
                     m.end = (uint32_t)(i + got);
@@ -796,6 +805,8 @@ size_t air_marker_format(char *buf, size_t cap, const air_mkstyle *s,
             int32_t v = c + 1 == s->depth || path == NULL ? value : path[c];
             at = put_numeral(buf, cap, at, AIR_NS_DECIMAL, v);
         }
+        if (s->close)
+            at = put_cp(buf, cap, at, (unsigned char)s->close);
     } else {
         uint32_t e = enclosed_cp(s->sys, s->form, value);
         if (e) {

@@ -77,6 +77,7 @@ typedef struct air_mkstyle {
     uint8_t depth;  /* components of a PATH marker, else 1 */
     char sep;       /* PATH: '-' or '.', else 0 */
     uint32_t bullet; /* BULLET/NOTE: the character; OTHER: the list id */
+    char close;      /* PATH: a final '.' or ')' ("1-1." "6.2."), else 0 */
 } air_mkstyle;
 
 typedef struct air_marker {

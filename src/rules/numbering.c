@@ -639,6 +639,10 @@ static void consistency(state *st, context *c, const item *it)
          * ("가." and "가)") are compared. */
         if (sn->child.sys != it->m.style.sys)
             continue;
+        /* "3-1." under "3." where "1)" was: a path names its level */
+        if ((sn->child.form == AIR_MF_PATH) !=
+            (it->m.style.form == AIR_MF_PATH))
+            continue;
         char par[MK], was[MK], cur[MK], ko[300], en[300];
         fmt(par, &P->style, P->path, P->last);
         fmt(was, &sn->child, it->m.path, 1);
@@ -668,8 +672,10 @@ static void open_level(state *st, context *c, const item *it)
         /* a path says its parent: what is open below that ends here */
         int j = path_parent(c, s);
         if (j >= 0) {
-            path_hierarchy(st, c, j, it);
+            bool reported = path_hierarchy(st, c, j, it);
             pop_to(st, c, j);
+            if (!reported)
+                consistency(st, c, it);
         } else {
             int k = c->n - 1;
             while (k >= 0 && c->lv[k].style.kind == AIR_MK_NUMBER &&
@@ -707,6 +713,19 @@ static bool by_style(state *st, context *c, const item *it)
     return style_change(st, c, it) >= 0;
 }
 
+/* Automatic numbering opening a level below the innermost one: its list
+ * placed it; a path it shows ("1.2") must still hang from its parent. */
+static void open_auto(state *st, context *c, const item *it)
+{
+    const air_mkstyle *s = &it->m.style;
+    if (s->kind == AIR_MK_NUMBER && s->form == AIR_MF_PATH) {
+        int j = path_parent(c, s);
+        if (j >= 0)
+            path_hierarchy(st, c, j, it);
+    }
+    push(c, it, air_numbering_level(st->nb, s));
+}
+
 static void auto_item(state *st, context *c, const item *it)
 {
     for (int i = c->n - 1; i >= 0; i--) {
@@ -718,6 +737,20 @@ static void auto_item(state *st, context *c, const item *it)
             return;
         }
         if (L->list_level < it->list_level) {
+            /* numbered items of another list (or typed) opened below the
+             * parent stand at the levels between: "2." (list A) then
+             * "1.2" (list B) then "(i)" (list A, third level) */
+            bool between = false;
+            for (int j = i + 1; j < c->n; j++) {
+                const level *B = &c->lv[j];
+                if (B->style.kind == AIR_MK_NUMBER &&
+                    !(B->is_auto && B->list_id == it->list_id))
+                    between = true;
+            }
+            if (between) {
+                open_auto(st, c, it);
+                return;
+            }
             pop_to(st, c, i);
             if (it->list_level > L->list_level + 1 &&
                 it->m.style.kind == AIR_MK_NUMBER &&
@@ -740,7 +773,7 @@ static void auto_item(state *st, context *c, const item *it)
         }
     }
     if (!by_style(st, c, it))
-        push(c, it, air_numbering_level(st->nb, &it->m.style));
+        open_auto(st, c, it);
 }
 
 static void add_item(state *st, context *c, item *it)

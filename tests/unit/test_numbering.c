@@ -217,7 +217,8 @@ static void formats_markers(void **state)
 {
     (void)state;
     char buf[40];
-    air_mkstyle s = { AIR_MK_NUMBER, AIR_NS_HANGUL, AIR_MF_PAREN, 1, 0, 0 };
+    air_mkstyle s = { .kind = AIR_MK_NUMBER, .sys = AIR_NS_HANGUL,
+                      .form = AIR_MF_PAREN, .depth = 1 };
     air_marker_format(buf, sizeof buf, &s, NULL, 3);
     assert_string_equal(buf, "다)");
     s.form = AIR_MF_CIRCLED;
@@ -233,7 +234,8 @@ static void formats_markers(void **state)
     int32_t path[6] = { 2, 1, 1 };
     air_marker_format(buf, sizeof buf, &s, path, 4);
     assert_string_equal(buf, "2-1-4");
-    air_mkstyle r = { AIR_MK_NUMBER, AIR_NS_ROMAN_UPPER, AIR_MF_DOT, 1, 0, 0 };
+    air_mkstyle r = { .kind = AIR_MK_NUMBER, .sys = AIR_NS_ROMAN_UPPER,
+                      .form = AIR_MF_DOT, .depth = 1 };
     air_marker_format(buf, sizeof buf, &r, NULL, 4);
     assert_string_equal(buf, "IV.");
 }
@@ -719,6 +721,28 @@ static void statutory_inverted_level(void **state)
         judge(state, cfg, L("가. 개요", "나. 현황", "1. 계획")), "||");
 }
 
+static void automatic_path_and_lists_between(void **state)
+{
+    /* list A "1." "2.", list B "1.2" under A's "2.", list A "(i)" on its
+     * third level under B's item: the path is under the wrong parent,
+     * the third level is not a skip (B's item stands between) */
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_list(tdoc_para(d, s, "적용"), AIR_LIST_NUMBER, 0, AIR_NUMFMT_DECIMAL,
+              1, 1, "1.");
+    tdoc_list(tdoc_para(d, s, "일반 허가"), AIR_LIST_NUMBER, 0,
+              AIR_NUMFMT_DECIMAL, 1, 2, "2.");
+    tdoc_list(tdoc_para(d, s, "교육용 허가"), AIR_LIST_NUMBER, 1,
+              AIR_NUMFMT_DECIMAL, 4, 2, "1.2");
+    tdoc_list(tdoc_para(d, s, "설치"), AIR_LIST_NUMBER, 2,
+              AIR_NUMFMT_LOWER_ROMAN, 1, 1, "(i)");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, HIER), "p3");
+    assert_string_equal(tdoc_finding(r, HIER, 0)->message[AIR_LANG_EN],
+                        "1.2 is under 2.: it belongs under 1");
+    air_report_free(r);
+}
+
 static void automatic_skipped_level(void **state)
 {
     air_doc *d = *state;
@@ -770,6 +794,33 @@ static void style_change_in_a_cell(void **state)
     air_report *r = tdoc_check(d, cfg);
     assert_string_equal(at(r, STY), "t1r1c1p2");
     air_report_free(r);
+}
+
+static void path_final_dot_is_a_style(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("6. 검사", "6.1 검사의 책임", "6.1.1 공급자", "6.2. 필수 서류",
+                "6.2.1 품질보증서", "6.3 시험성적서", "6.3.1 발급")),
+        "||p4");
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("2. 적용", "2.1 일반", "2.1.1 장비", "3. 제원", "3.1 제원",
+                "3.1.1. 주요 제원")),
+        "||p6");
+}
+
+static void compact_path_is_no_date(void **state)
+{
+    air_marker m;
+    assert_true(parse(&m, "6.2. 검수 시 필수 제출서류"));
+    assert_int_equal(m.style.form, AIR_MF_PATH);
+    assert_int_equal(m.style.close, '.');
+    assert_false(parse(&m, "6.2.(월) 검수"));
+    assert_false(parse(&m, "6. 2. 검수"));
+    assert_false(parse(&m, "3. 2.~3. 5. 접수"));
+    (void)state;
 }
 
 static void new_part_binds_afresh(void **state)
@@ -825,11 +876,14 @@ int main(void)
         T(path_skips_a_level),
         T(statutory_skipped_level),
         T(statutory_inverted_level),
+        T(automatic_path_and_lists_between),
         T(automatic_skipped_level),
         T(style_change_at_same_level),
         T(children_written_two_ways),
         T(style_change_in_a_cell),
         T(new_part_binds_afresh),
+        T(path_final_dot_is_a_style),
+        T(compact_path_is_no_date),
 #undef T
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
