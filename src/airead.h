@@ -296,15 +296,18 @@ air_status air_output_parse(air_output *out, const char *name);
 /* The version of the JSON report schema (json, jsonl): bumped in its
  * major part on any incompatible change, in its minor part when fields
  * are added. */
-#define AIR_REPORT_SCHEMA_VERSION "1.0"
+#define AIR_REPORT_SCHEMA_VERSION "1.1"
 
 typedef struct air_emit_opts {
     air_lang lang;
     int color;                /* text: ANSI colours (the caller decides) */
     const air_config *config; /* the rule catalogue (json, sarif, csv) */
+    int no_summary;   /* 1: no summary (text lines, the jsonl summary line) */
+    int summary_only; /* 1: totals only, no line per file or finding */
+    unsigned worst;   /* files listed as the worst in the summary (<= 1000) */
 } air_emit_opts;
 
-#define AIR_EMIT_OPTS_INIT { AIR_LANG_KO, 0, NULL }
+#define AIR_EMIT_OPTS_INIT { AIR_LANG_KO, 0, NULL, 0, 0, 10 }
 
 /* One input file's outcome. */
 typedef struct air_result {
@@ -329,6 +332,12 @@ typedef struct air_summary {
     uint64_t by_severity[4];   /* indexed by air_severity */
     uint64_t by_principle[6];  /* indexed by principle 1..5 */
     uint64_t by_rule[AIR_SUMMARY_RULE_SLOTS]; /* indexed by rule number */
+    /* Not results of files passed to the emitter; set by the caller: */
+    uint64_t skipped;           /* files of folder walks that are not
+                                   documents (never in 'files') */
+    int baseline;               /* 1: a baseline was applied */
+    uint64_t baseline_accepted; /* findings left out: in the baseline */
+    uint64_t baseline_gone;     /* baseline entries that no longer occur */
 } air_summary;
 
 /* Adds one result to a summary (zero-initialise it first). */
@@ -345,7 +354,50 @@ air_status air_emitter_file(air_emitter *e, const air_result *res);
 air_status air_emitter_end(air_emitter *e);
 /* Totals of the files written so far. */
 const air_summary *air_emitter_summary(const air_emitter *e);
+/* Before end: 'n' more files skipped as not documents. */
+void air_emitter_skipped(air_emitter *e, uint64_t n);
+/* Before end: a baseline was applied; 'accepted' findings were left out
+ * of the results passed and 'gone' baseline entries no longer occur. */
+void air_emitter_baseline(air_emitter *e, uint64_t accepted, uint64_t gone);
 void air_emitter_free(air_emitter *e);
+
+/* The weight of a file among the worst files of a summary: each finding
+ * counts 4 (error), 2 (warning) or 1 (info). */
+uint64_t air_report_weight(const air_report *r);
+
+/* ---- reports read back ---------------------------------------------------
+ *
+ * Batch runs pass results between processes, keep them in caches and merge
+ * them across runs as the lines the jsonl emitter writes. A record is one
+ * such line read back: one file's result with its report, or the summary
+ * line that ends a jsonl report. Findings point at the rules of 'cfg'
+ * (matched by number; the catalogue must know them), which must outlive
+ * the record; a message is in the language the line was written in (both
+ * air_lang slots hold it). Emitting a record's result again gives the
+ * line it came from. */
+typedef struct air_record air_record; /* owns its strings and report */
+
+/* Reads one line (the newline excluded; 'line' is borrowed for the call).
+ * AIR_EFORMAT when it is not a jsonl line of a report whose schema major
+ * version is ours, AIR_ECONFIG when it names a rule 'cfg' lacks. */
+air_status air_record_parse(air_record **out, const char *line, size_t len,
+                            const air_config *cfg);
+/* The file result, NULL for a summary line; borrowed. */
+const air_result *air_record_result(const air_record *rec);
+/* The report of a file that was read (NULL otherwise), for filtering. */
+air_report *air_record_report(air_record *rec);
+/* The summary of a summary line, NULL for a file line; borrowed. */
+const air_summary *air_record_summary(const air_record *rec);
+/* Gives the file result another path (copied); an error message that
+ * starts with the old path ("old.hwpx: ...") is changed to match. */
+air_status air_record_set_path(air_record *rec, const char *path);
+void air_record_free(air_record *rec);
+
+/* Keeps the findings of 'r' for which keep() returns non-zero, in order;
+ * the maximum severity follows. */
+void air_report_filter(air_report *r,
+                       int (*keep)(const air_finding *f, void *ctx),
+                       void *ctx);
 
 /* The catalogue of 'cfg' as text or JSON (`airead rules`). */
 air_status air_rules_print(const air_config *cfg, air_output fmt,

@@ -22,6 +22,13 @@ typedef struct air_emit_ops {
     void (*free)(air_emitter *e); /* may be NULL */
 } air_emit_ops;
 
+/* One of the worst files of a run (highest weight first, then path). */
+typedef struct air_worst {
+    char *path;
+    uint64_t weight;
+    uint64_t by_severity[4];
+} air_worst;
+
 struct air_emitter {
     const air_emit_ops *ops;
     air_output fmt;
@@ -31,7 +38,15 @@ struct air_emitter {
     air_json j;
     uint64_t nfiles;  /* files written so far */
     void *priv;       /* per-format state */
+    air_worst *worst; /* opts.worst slots, 'nworst' used, sorted */
+    size_t nworst;
 };
+
+/* Writes the "summary" member (json, jsonl, SARIF run properties). */
+void air_emit_json_summary(air_emitter *e);
+
+/* "1 (표)" style names of the principles, for summaries. */
+const char *air_emit_principle_word(int principle, air_lang lang);
 
 extern const air_emit_ops air_emit_text_ops;
 extern const air_emit_ops air_emit_json_ops;

@@ -89,10 +89,53 @@ air_status air_emitter_begin(air_emitter *e)
     return flushed(e, e->ops->begin(e));
 }
 
+/* Keeps the file among the worst ones when it belongs there: a sorted
+ * array of at most opts.worst entries (insertion; the list is short). */
+static air_status track_worst(air_emitter *e, const air_result *res)
+{
+    if (e->opts.worst == 0 || res->status != AIR_OK || res->report == NULL)
+        return AIR_OK;
+    uint64_t w = air_report_weight(res->report);
+    if (w == 0)
+        return AIR_OK;
+    size_t cap = e->opts.worst < 1000 ? e->opts.worst : 1000;
+    if (e->worst == NULL) {
+        e->worst = calloc(cap, sizeof *e->worst);
+        if (e->worst == NULL)
+            return air_error(AIR_ENOMEM, "out of memory");
+    }
+    size_t at = e->nworst;
+    while (at > 0 && (e->worst[at - 1].weight < w ||
+                      (e->worst[at - 1].weight == w &&
+                       strcmp(e->worst[at - 1].path, res->path) > 0)))
+        at--;
+    if (at >= cap)
+        return AIR_OK;
+    char *path = strdup(res->path);
+    if (path == NULL)
+        return air_error(AIR_ENOMEM, "out of memory");
+    if (e->nworst == cap)
+        free(e->worst[--e->nworst].path);
+    memmove(&e->worst[at + 1], &e->worst[at],
+            (e->nworst - at) * sizeof *e->worst);
+    e->nworst++;
+    air_worst *x = &e->worst[at];
+    memset(x, 0, sizeof *x);
+    x->path = path;
+    x->weight = w;
+    for (size_t i = 0; i < air_report_count(res->report); i++)
+        x->by_severity[air_report_finding(res->report, i)->severity & 3]++;
+    return AIR_OK;
+}
+
 air_status air_emitter_file(air_emitter *e, const air_result *res)
 {
     air_summary_add(&e->sum, res);
-    air_status rc = e->ops->file(e, res);
+    air_status rc = track_worst(e, res);
+    if (e->opts.summary_only)
+        return rc;
+    if (rc == AIR_OK)
+        rc = e->ops->file(e, res);
     e->nfiles++;
     /* Streamed formats reach the reader file by file. */
     if (e->fmt == AIR_OUT_JSONL || e->fmt == AIR_OUT_TEXT ||
@@ -111,12 +154,27 @@ const air_summary *air_emitter_summary(const air_emitter *e)
     return &e->sum;
 }
 
+void air_emitter_skipped(air_emitter *e, uint64_t n)
+{
+    e->sum.skipped += n;
+}
+
+void air_emitter_baseline(air_emitter *e, uint64_t accepted, uint64_t gone)
+{
+    e->sum.baseline = 1;
+    e->sum.baseline_accepted += accepted;
+    e->sum.baseline_gone += gone;
+}
+
 void air_emitter_free(air_emitter *e)
 {
     if (e == NULL)
         return;
     if (e->ops->free)
         e->ops->free(e);
+    for (size_t i = 0; i < e->nworst; i++)
+        free(e->worst[i].path);
+    free(e->worst);
     free(e);
 }
 
@@ -129,6 +187,17 @@ const char *air_emit_sev_word(air_severity s, air_lang lang)
     if ((unsigned)s > AIR_SEV_ERROR)
         s = AIR_SEV_NONE;
     return lang == AIR_LANG_EN ? en[s] : ko[s];
+}
+
+const char *air_emit_principle_word(int principle, air_lang lang)
+{
+    static const char *const ko[] = { "", "표", "기호", "문장", "번호",
+                                      "문서정보" };
+    static const char *const en[] = { "", "tables", "symbols", "sentences",
+                                      "numbering", "metadata" };
+    if (principle < 1 || principle > 5)
+        return "";
+    return lang == AIR_LANG_EN ? en[principle] : ko[principle];
 }
 
 const char *air_emit_status(const air_result *res)

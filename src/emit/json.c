@@ -10,7 +10,9 @@
  *                     "items": [...], "fingerprint" } ] }
  *
  * Keys never change with --lang; only "message" (and the rule texts) do.
- * The schema version is AIR_REPORT_SCHEMA_VERSION. */
+ * The schema version is AIR_REPORT_SCHEMA_VERSION. A jsonl report ends
+ * with one line without "path" that holds the run's "summary" (the same
+ * object as json's), unless the caller turns summaries off (--filter). */
 #include "config.h"
 
 #include <string.h>
@@ -126,7 +128,7 @@ static void write_header(air_emitter *e)
     air_json_kv_string(j, "schema_version", AIR_REPORT_SCHEMA_VERSION);
 }
 
-static void write_summary(air_emitter *e)
+void air_emit_json_summary(air_emitter *e)
 {
     air_json *j = &e->j;
     const air_summary *s = &e->sum;
@@ -144,6 +146,7 @@ static void write_summary(air_emitter *e)
             air_json_kv_uint(j, air_status_key(-(air_status)k),
                              s->unreadable_by[k]);
     air_json_end_object(j);
+    air_json_kv_uint(j, "skipped", s->skipped);
     air_json_kv_uint(j, "findings", s->findings);
     air_json_key(j, "by_severity");
     air_json_begin_object(j);
@@ -169,6 +172,26 @@ static void write_summary(air_emitter *e)
         air_json_kv_uint(j, id[0] ? id : num, s->by_rule[r]);
     }
     air_json_end_object(j);
+    if (s->baseline) {
+        air_json_key(j, "baseline");
+        air_json_begin_object(j);
+        air_json_kv_uint(j, "accepted", s->baseline_accepted);
+        air_json_kv_uint(j, "gone", s->baseline_gone);
+        air_json_end_object(j);
+    }
+    air_json_key(j, "worst");
+    air_json_begin_array(j);
+    for (size_t i = 0; i < e->nworst; i++) {
+        const air_worst *w = &e->worst[i];
+        air_json_begin_object(j);
+        air_json_kv_string(j, "path", w->path);
+        air_json_kv_uint(j, "weight", w->weight);
+        air_json_kv_uint(j, "error", w->by_severity[AIR_SEV_ERROR]);
+        air_json_kv_uint(j, "warning", w->by_severity[AIR_SEV_WARNING]);
+        air_json_kv_uint(j, "info", w->by_severity[AIR_SEV_INFO]);
+        air_json_end_object(j);
+    }
+    air_json_end_array(j);
     air_json_end_object(j);
 }
 
@@ -208,8 +231,10 @@ static air_status json_begin(air_emitter *e)
     write_header(e);
     air_json_kv_string(&e->j, "lang", e->opts.lang == AIR_LANG_EN ? "en"
                                                                    : "ko");
-    air_json_key(&e->j, "files");
-    air_json_begin_array(&e->j);
+    if (!e->opts.summary_only) {
+        air_json_key(&e->j, "files");
+        air_json_begin_array(&e->j);
+    }
     return AIR_OK;
 }
 
@@ -223,8 +248,9 @@ static air_status json_file(air_emitter *e, const air_result *res)
 
 static air_status json_end(air_emitter *e)
 {
-    air_json_end_array(&e->j);
-    write_summary(e);
+    if (!e->opts.summary_only)
+        air_json_end_array(&e->j);
+    air_emit_json_summary(e);
     write_rules(e);
     air_json_end_object(&e->j);
     air_json_finish(&e->j);
@@ -253,9 +279,17 @@ static air_status jsonl_file(air_emitter *e, const air_result *res)
     return AIR_OK;
 }
 
+/* The last line: the run's summary (no "path"), unless asked not to. */
 static air_status jsonl_end(air_emitter *e)
 {
-    (void)e;
+    if (e->opts.no_summary && !e->opts.summary_only)
+        return AIR_OK;
+    air_json_init(&e->j, e->out, false);
+    air_json_begin_object(&e->j);
+    write_header(e);
+    air_emit_json_summary(e);
+    air_json_end_object(&e->j);
+    air_json_finish(&e->j);
     return AIR_OK;
 }
 

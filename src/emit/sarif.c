@@ -260,6 +260,10 @@ static air_status sarif_end(air_emitter *e)
     air_json_end_array(j);
     air_json_end_object(j);
     air_json_end_array(j); /* invocations */
+    air_json_key(j, "properties");
+    air_json_begin_object(j);
+    air_emit_json_summary(e);
+    air_json_end_object(j);
     air_json_end_object(j); /* run */
     air_json_end_array(j);  /* runs */
     air_json_end_object(j);

@@ -107,11 +107,80 @@ static air_status text_file(air_emitter *e, const air_result *res)
     return AIR_OK;
 }
 
+/* The lines above the total line, for a batch: files by outcome,
+ * findings by principle and rule, the baseline, the worst files. */
+static void summary_block(air_emitter *e)
+{
+    const air_summary *s = &e->sum;
+    bool en = e->opts.lang == AIR_LANG_EN;
+    FILE *o = e->out;
+    fprintf(o, en ? "summary: %llu clean, %llu with findings, "
+                    "%llu unreadable"
+                  : "요약: 문제 없음 %llu, 문제 있음 %llu, 읽지 못함 %llu",
+            (unsigned long long)s->clean,
+            (unsigned long long)s->with_findings,
+            (unsigned long long)s->unreadable);
+    const char *sep = " (";
+    for (unsigned k = 1; k < sizeof s->unreadable_by / sizeof *s->unreadable_by;
+         k++)
+        if (s->unreadable_by[k]) {
+            fprintf(o, "%s%s %llu", sep, air_status_key(-(air_status)k),
+                    (unsigned long long)s->unreadable_by[k]);
+            sep = ", ";
+        }
+    if (sep[0] == ',')
+        fputc(')', o);
+    fprintf(o, en ? ", %llu skipped (not documents)\n"
+                  : ", 건너뜀 %llu (문서 아님)\n",
+            (unsigned long long)s->skipped);
+    if (s->findings) {
+        fputs(en ? "by principle:" : "원칙별:", o);
+        for (int p = 1; p <= 5; p++)
+            fprintf(o, "%s %d %s %llu", p > 1 ? "," : "", p,
+                    air_emit_principle_word(p, e->opts.lang),
+                    (unsigned long long)s->by_principle[p]);
+        fputs(en ? "\nby rule:" : "\n규칙별:", o);
+        sep = " ";
+        for (int r = 0; r < AIR_SUMMARY_RULE_SLOTS; r++) {
+            if (s->by_rule[r] == 0)
+                continue;
+            const char *id = air_emit_rule_id(e, r);
+            fprintf(o, "%s%s%s%d %llu", sep, id, id[0] ? " " : "", r,
+                    (unsigned long long)s->by_rule[r]);
+            sep = ", ";
+        }
+        fputc('\n', o);
+    }
+    if (s->baseline)
+        fprintf(o, en ? "baseline: %llu findings accepted, %llu entries no "
+                        "longer occur\n"
+                      : "기준선: 인정된 지적 %llu, 더 이상 없는 항목 %llu\n",
+                (unsigned long long)s->baseline_accepted,
+                (unsigned long long)s->baseline_gone);
+    if (e->nworst == 0)
+        return;
+    fputs(en ? "worst files (error 4, warning 2, info 1):\n"
+             : "문제가 많은 파일 (오류 4, 경고 2, 정보 1점):\n", o);
+    for (size_t i = 0; i < e->nworst; i++) {
+        const air_worst *w = &e->worst[i];
+        fprintf(o, en ? "  %6llu  %s (%llu errors, %llu warnings, %llu info)\n"
+                      : "  %6llu  %s (오류 %llu, 경고 %llu, 정보 %llu)\n",
+                (unsigned long long)w->weight, w->path,
+                (unsigned long long)w->by_severity[AIR_SEV_ERROR],
+                (unsigned long long)w->by_severity[AIR_SEV_WARNING],
+                (unsigned long long)w->by_severity[AIR_SEV_INFO]);
+    }
+}
+
 static air_status text_end(air_emitter *e)
 {
     const air_summary *s = &e->sum;
-    if (s->files == 0)
+    if (e->opts.no_summary && !e->opts.summary_only)
         return AIR_OK;
+    if (s->files == 0 && s->skipped == 0 && !e->opts.summary_only)
+        return AIR_OK;
+    if (s->files > 1 || s->skipped || s->baseline || e->opts.summary_only)
+        summary_block(e);
     unsigned long long err = s->by_severity[AIR_SEV_ERROR],
                        warn = s->by_severity[AIR_SEV_WARNING],
                        info = s->by_severity[AIR_SEV_INFO];

@@ -92,6 +92,10 @@ air_report *air_report_new(void);
 air_finding *air_report_add(air_report *r, const air_rule_info *rule,
                             const air_node *n);
 
+/* A finding for 'rule' with no node and no location (a report read back
+ * from JSON fills them); NULL as air_report_add(). */
+air_xfinding *air_report_push(air_report *r, const air_rule_info *rule);
+
 /* After the walk, with the document still alive: fills snippets, items
  * arrays, counts and fingerprints, and sorts in document order. */
 air_status air_report_finish(air_report *r, const air_doc *doc);

@@ -69,6 +69,16 @@ static void set_loc(air_location *l, const air_node *n)
 air_finding *air_report_add(air_report *r, const air_rule_info *rule,
                             const air_node *n)
 {
+    air_xfinding *x = air_report_push(r, rule);
+    if (x == NULL)
+        return NULL;
+    x->node = n;
+    set_loc(&x->f.loc, n);
+    return &x->f;
+}
+
+air_xfinding *air_report_push(air_report *r, const air_rule_info *rule)
+{
     if (r->n >= AIR_MAX_FINDINGS) {
         r->dropped++;
         return NULL;
@@ -93,12 +103,10 @@ air_finding *air_report_add(air_report *r, const air_rule_info *rule,
     x->f.message[AIR_LANG_KO] = x->f.message[AIR_LANG_EN] = "";
     x->f.snippet = "";
     x->f.fingerprint = "";
-    x->node = n;
     x->report = r;
     x->seq = (uint32_t)r->n;
-    set_loc(&x->f.loc, n);
     r->v[r->n++] = x;
-    return &x->f;
+    return x;
 }
 
 static air_report *owner(const air_finding *f)
@@ -488,4 +496,33 @@ air_status air_report_finish(air_report *r, const air_doc *doc)
             r->max = r->v[i]->f.severity;
     }
     return r->status;
+}
+
+/* ---- after the check ------------------------------------------------------ */
+
+void air_report_filter(air_report *r,
+                       int (*keep)(const air_finding *f, void *ctx),
+                       void *ctx)
+{
+    if (r == NULL)
+        return;
+    size_t k = 0;
+    r->max = AIR_SEV_NONE;
+    for (size_t i = 0; i < r->n; i++) {
+        if (!keep(&r->v[i]->f, ctx))
+            continue;
+        r->v[k++] = r->v[i];
+        if (r->v[i]->f.severity > r->max)
+            r->max = r->v[i]->f.severity;
+    }
+    r->n = k;
+}
+
+uint64_t air_report_weight(const air_report *r)
+{
+    static const unsigned weight[4] = { 0, 1, 2, 4 };
+    uint64_t w = 0;
+    for (size_t i = 0; r && i < r->n; i++)
+        w += weight[r->v[i]->f.severity & 3];
+    return w;
 }

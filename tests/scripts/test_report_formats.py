@@ -145,10 +145,15 @@ def run_all(airead, tmp, source, p1, p2, p5, clean):
     expect(json.loads(out)["files"][0]["findings"][0]["message"] == ko_msg,
            "LANG=C: Korean expected")
 
-    # ---- jsonl: one line per file, self-contained, streamed
+    # ---- jsonl: one line per file, self-contained, streamed; then one
+    # summary line (no "path"), the same object as json's "summary"
     rc, out, _ = check(airead, "-c", only, "-f", "jsonl", *files)
     lines = out.decode().splitlines()
-    expect(len(lines) == 4, "jsonl: one line per file, got %d" % len(lines))
+    expect(len(lines) == 5, "jsonl: one line per file and a summary, got "
+           "%d" % len(lines))
+    last = json.loads(lines.pop())
+    expect("path" not in last and last["summary"] == doc["summary"],
+           "jsonl: the last line must be the summary")
     recs = [json.loads(x) for x in lines]
     expect([r["path"] for r in recs] == files and
            all(r["tool"] == "airead" for r in recs),
