@@ -1,12 +1,13 @@
 /* cmd_check.c -- `airead check [options] PATH...`: lint documents.
  *
- * Operands are files, directories (walked recursively, entries in byte
- * order of their names, symbolic links to directories not followed) and
- * '-' (a document read from stdin). In a directory walk only names ending
- * in a document extension are taken (the format itself is sniffed from
- * the content); a file named explicitly is always tried. A file that
- * cannot be read is reported, with its reason, in every format and the run
- * goes on.
+ * Operands are files, folders (walked recursively: see inputs.h for the
+ * order, the filters and symbolic links) and '-' (a document read from
+ * stdin); --files-from adds a list of paths. In a walk, files that are
+ * not documents (sniff.h) are skipped and counted; a file named
+ * explicitly is always tried. A file that cannot be read is reported,
+ * with its reason, in every format and the run goes on. The files are
+ * checked by worker processes (check_run.c, batch.h) and reported in
+ * input order, the same bytes whatever -j.
  *
  * Configuration: --config FILE for every document; --no-config for the
  * defaults; otherwise each document gets the user file air_config_find()
@@ -18,15 +19,14 @@
  * else 0; 2 for usage and configuration errors. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli/batch.h"
+#include "cli/check.h"
 
 static const cli_opt check_opts[] = {
     { "format", 'f', "FMT", "report format: text, json, jsonl, sarif, csv" },
@@ -39,19 +39,143 @@ static const cli_opt check_opts[] = {
     { "no-config", 0, NULL, "use the defaults only (no configuration search)" },
     { "print-config", 0, NULL, "print the effective configuration and exit" },
     { "color", 0, "WHEN", "colour the text report: auto, always, never" },
+    /* inputs */
+    { "include", 0, "GLOB", "in folders, only files matching GLOB "
+      "(repeatable)" },
+    { "exclude", 0, "GLOB", "in folders, leave out files and folders "
+      "matching GLOB (repeatable)" },
+    { "files-from", 0, "FILE", "also check the paths listed in FILE ('-': "
+      "stdin), one per line" },
+    { "null", '0', NULL, "--files-from paths end with NUL, not newline" },
+    { "follow-symlinks", 0, NULL, "follow symbolic links met in folders "
+      "(default: not followed)" },
+    { "stdin-name", 0, "NAME", "the name of the document read from '-' in "
+      "reports and for its configuration" },
+    { "filter", 0, NULL, "read paths on stdin, write one JSON line per path "
+      "at once (jsonl, no summary)" },
+    { "shard", 0, "K/N", "check only the K-th of N parts of the files "
+      "(default from SLURM_ARRAY_* or JOB_COMPLETION_INDEX)" },
+    { "shard-count", 0, "N", "the N of --shard for JOB_COMPLETION_INDEX "
+      "(or AIREAD_SHARD_COUNT)" },
+    /* running */
+    { "jobs", 'j', "N", "check N files at a time (default: one per "
+      "processor)" },
+    { "timeout", 0, "SECONDS", "give up a file after SECONDS (default 60; "
+      "0: never)" },
+    { "max-memory", 0, "SIZE", "give up a file needing more than SIZE of "
+      "memory (default 2G; 0: no limit)" },
+    { "time-budget", 0, "SECONDS", "give up files not done SECONDS after "
+      "the start (default: none)" },
+    { "quiet", 'q', NULL, "no progress line and no notes on stderr" },
+    /* summary */
+    { "summary-only", 0, NULL, "write only the summary (text, json, jsonl, "
+      "csv)" },
+    { "no-summary", 0, NULL, "leave the summary out (text, jsonl)" },
+    { "worst", 0, "N", "list the N files with most findings in the summary "
+      "(default 10)" },
+    /* re-runs */
+    { "cache", 0, "DIR", "reuse results of unchanged files kept in DIR" },
+    { "cache-size", 0, "SIZE", "keep at most SIZE in the cache (default "
+      "1G)" },
+    { "baseline", 0, "FILE", "leave out the findings FILE accepts; report "
+      "its entries that no longer occur" },
+    { "write-baseline", 0, "FILE", "write the findings of this run to FILE "
+      "as a baseline" },
     { NULL, 0, NULL, NULL }
 };
 
-typedef struct check_args {
-    air_output fmt;
-    const char *output;
-    air_severity fail;
-    int lang; /* -1: from the locale */
-    const char *config;
-    bool no_config;
-    bool print_config;
-    int color; /* -1 auto, 0 never, 1 always */
-} check_args;
+static int push_glob(const char ***v, size_t *n, const char *glob)
+{
+    const char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (nv == NULL)
+        return cli_usage("out of memory");
+    nv[(*n)++] = glob;
+    *v = nv;
+    return 0;
+}
+
+static int parse_count(long *out, const char *arg, long min, long max,
+                       const char *opt)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || errno || v < min || v > max)
+        return cli_usage("check: --%s takes a number from %ld to %ld, not "
+                         "'%s'", opt, min, max, arg);
+    *out = v;
+    return 0;
+}
+
+static int parse_shard(check_args *a, const char *arg)
+{
+    unsigned long k = 0, n = 0;
+    char *end = NULL;
+    k = strtoul(arg, &end, 10);
+    if (end != arg && *end == '/') {
+        const char *p = end + 1;
+        n = strtoul(p, &end, 10);
+        if (end == p)
+            n = 0;
+    }
+    if (end == NULL || *end || n < 1 || n > 1000000 || k < 1 || k > n)
+        return cli_usage("check: --shard takes K/N with 1 <= K <= N, not "
+                         "'%s'", arg);
+    a->shard_k = (unsigned)k;
+    a->shard_n = (unsigned)n;
+    return 0;
+}
+
+/* The options of the batch run (the rest are in on_opt). */
+static int on_batch_opt(check_args *a, const char *o, const char *arg)
+{
+    if (strcmp(o, "include") == 0)
+        return push_glob(&a->include, &a->ninclude, arg);
+    if (strcmp(o, "exclude") == 0)
+        return push_glob(&a->exclude, &a->nexclude, arg);
+    if (strcmp(o, "files-from") == 0)
+        a->files_from = arg;
+    else if (strcmp(o, "null") == 0)
+        a->nul = true;
+    else if (strcmp(o, "follow-symlinks") == 0)
+        a->follow_symlinks = true;
+    else if (strcmp(o, "stdin-name") == 0)
+        a->stdin_name = arg;
+    else if (strcmp(o, "filter") == 0)
+        a->filter = true;
+    else if (strcmp(o, "shard") == 0)
+        return parse_shard(a, arg);
+    else if (strcmp(o, "shard-count") == 0)
+        return parse_count(&a->shard_count, arg, 1, 1000000, o);
+    else if (strcmp(o, "jobs") == 0)
+        return parse_count(&a->jobs, arg, 1, 256, o);
+    else if (strcmp(o, "timeout") == 0 || strcmp(o, "time-budget") == 0) {
+        double *v = strcmp(o, "timeout") == 0 ? &a->timeout : &a->budget;
+        if (batch_parse_seconds(v, arg) != 0)
+            return cli_usage("check: --%s takes seconds (10, 0.5), not '%s'",
+                             o, arg);
+    } else if (strcmp(o, "max-memory") == 0 || strcmp(o, "cache-size") == 0) {
+        uint64_t *v = strcmp(o, "max-memory") == 0 ? &a->max_memory
+                                                   : &a->cache_size;
+        if (batch_parse_size(v, arg) != 0)
+            return cli_usage("check: --%s takes a size (2G, 512M), not '%s'",
+                             o, arg);
+    } else if (strcmp(o, "quiet") == 0)
+        a->quiet = true;
+    else if (strcmp(o, "summary-only") == 0)
+        a->summary_only = true;
+    else if (strcmp(o, "no-summary") == 0)
+        a->no_summary = true;
+    else if (strcmp(o, "worst") == 0)
+        return parse_count(&a->worst, arg, 0, 1000, o);
+    else if (strcmp(o, "cache") == 0)
+        a->cache_dir = arg;
+    else if (strcmp(o, "baseline") == 0)
+        a->baseline = arg;
+    else if (strcmp(o, "write-baseline") == 0)
+        a->write_baseline = arg;
+    return 0;
+}
 
 static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
 {
@@ -89,25 +213,17 @@ static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
             a->color = 0;
         else
             return cli_usage("check: --color takes auto, always or never");
+    } else {
+        return on_batch_opt(a, o, arg);
     }
     return 0;
 }
 
 /* ---- configurations, one per user file ----------------------------------- */
 
-typedef struct cfg_entry {
-    char *file; /* NULL: the defaults */
-    air_config *cfg;
-    struct cfg_entry *next;
-} cfg_entry;
-
-typedef struct cfg_cache {
-    cfg_entry *head;
-} cfg_cache;
-
 /* The configuration for 'file' (NULL: defaults), loaded once. NULL after
- * printing the error. */
-static air_config *cfg_get(cfg_cache *c, const char *file)
+ * printing the error (to 'err' when not NULL). */
+static air_config *cfg_get(cfg_cache *c, const char *file, FILE *err)
 {
     for (cfg_entry *e = c->head; e; e = e->next)
         if ((e->file == NULL && file == NULL) ||
@@ -118,7 +234,10 @@ static air_config *cfg_get(cfg_cache *c, const char *file)
     opts.datadir = cli_datadir();
     air_config *cfg = NULL;
     if (air_config_load(&cfg, &opts) != AIR_OK) {
-        cli_error("%s", air_last_error());
+        if (err)
+            fprintf(err, "%s", air_last_error());
+        else
+            cli_error("%s", air_last_error());
         return NULL;
     }
     cfg_entry *e = calloc(1, sizeof *e);
@@ -147,233 +266,21 @@ static void cfg_free(cfg_cache *c)
     }
 }
 
-/* The configuration a document uses; NULL on a configuration error. */
-static air_config *cfg_for(cfg_cache *c, const check_args *a,
-                           const char *doc)
+air_config *cfg_for(cfg_cache *c, const check_args *a, const char *doc,
+                    FILE *err)
 {
     if (a->config)
-        return cfg_get(c, a->config);
+        return cfg_get(c, a->config, err);
     if (a->no_config)
-        return cfg_get(c, NULL);
+        return cfg_get(c, NULL, err);
     char *found = NULL;
     if (air_config_find(&found, doc) != AIR_OK) {
         cli_error("out of memory");
         return NULL;
     }
-    air_config *cfg = cfg_get(c, found);
+    air_config *cfg = cfg_get(c, found, err);
     free(found);
     return cfg;
-}
-
-/* ---- inputs ---------------------------------------------------------------- */
-
-static bool is_doc_name(const char *name)
-{
-    static const char *const exts[] = { ".hwpx", ".hwp", ".docx", ".docm",
-                                        ".dotx", ".dotm" };
-    size_t n = strlen(name);
-    if (name[0] == '.' || strncmp(name, "~$", 2) == 0)
-        return false; /* hidden files, Office lock files */
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-        size_t k = strlen(exts[i]);
-        if (n > k && strcasecmp(name + n - k, exts[i]) == 0)
-            return true;
-    }
-    return false;
-}
-
-typedef struct run {
-    const check_args *a;
-    cfg_cache cfgs;
-    air_emitter *em;
-    air_lang lang;
-    int worst;     /* exit status so far (besides findings) */
-    bool failed;   /* a finding at or above the failure level */
-    bool cfg_error;
-} run;
-
-/* Reads all of stdin: a document is at most this large (a ZIP package
- * over 1 GiB is over the inflated-size limit anyway). */
-enum { MAX_STDIN = 1 << 30 };
-
-static air_status open_stdin(air_doc **doc, char *msg, size_t msgsize)
-{
-    *doc = NULL;
-    msg[0] = '\0';
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        return AIR_ENOMEM;
-    size_t n;
-    while ((n = fread(buf + len, 1, cap - len, stdin)) > 0) {
-        len += n;
-        if (len == cap) {
-            if (cap >= MAX_STDIN) {
-                free(buf);
-                snprintf(msg, msgsize, "-: larger than %d bytes",
-                         MAX_STDIN);
-                return AIR_ELIMIT;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (nb == NULL) {
-                free(buf);
-                return AIR_ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    air_open_opts opts = AIR_OPEN_OPTS_INIT;
-    opts.display_name = "-";
-    air_status st = air_doc_open_mem(doc, buf, len, &opts);
-    free(buf);
-    return st;
-}
-
-static void check_one(run *r, const char *path)
-{
-    air_config *cfg = cfg_for(&r->cfgs, r->a, path);
-    if (cfg == NULL) {
-        r->cfg_error = true;
-        return;
-    }
-    air_doc *doc = NULL;
-    air_status st;
-    char own[200] = "";
-    if (strcmp(path, "-") == 0)
-        st = open_stdin(&doc, own, sizeof own);
-    else
-        st = air_doc_open(&doc, path, NULL);
-    air_result res = { path, AIR_FMT_UNKNOWN, st, NULL, NULL };
-    air_report *rep = NULL;
-    char msg[600];
-    if (st == AIR_OK) {
-        res.format = air_doc_format(doc);
-        st = air_check(&rep, doc, cfg);
-        res.status = st;
-        res.report = rep;
-    }
-    if (st != AIR_OK) {
-        snprintf(msg, sizeof msg, "%s",
-                 own[0] ? own
-                        : air_last_error()[0] ? air_last_error()
-                                              : air_status_key(st));
-        res.error = msg;
-        int code = cli_exit_for(st);
-        if (code == AIR_EXIT_USAGE) /* not about the input: a bug */
-            code = AIR_EXIT_INTERNAL;
-        if (code > r->worst)
-            r->worst = code;
-    }
-    air_doc_free(doc);
-    if (rep && air_report_max_severity(rep) >= r->a->fail &&
-        r->a->fail != AIR_SEV_NONE && air_report_count(rep) > 0)
-        r->failed = true;
-    if (air_emitter_file(r->em, &res) != AIR_OK)
-        r->worst = AIR_EXIT_INTERNAL;
-    air_report_free(rep);
-}
-
-/* Walks 'root' depth-first without recursion, entries in byte order. */
-typedef struct pathv {
-    char **v;
-    size_t n, cap;
-} pathv;
-
-static bool pv_push(pathv *p, char *s)
-{
-    if (s == NULL)
-        return false;
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        char **v = realloc(p->v, cap * sizeof *v);
-        if (v == NULL) {
-            free(s);
-            return false;
-        }
-        p->v = v;
-        p->cap = cap;
-    }
-    p->v[p->n++] = s;
-    return true;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir), m = strlen(name);
-    char *s = malloc(n + m + 2);
-    if (s == NULL)
-        return NULL;
-    memcpy(s, dir, n);
-    size_t k = n;
-    if (n == 0 || dir[n - 1] != '/')
-        s[k++] = '/';
-    memcpy(s + k, name, m + 1);
-    return s;
-}
-
-static void walk(run *r, const char *root)
-{
-    pathv stack = { NULL, 0, 0 };
-    if (!pv_push(&stack, strdup(root))) {
-        r->worst = AIR_EXIT_INTERNAL;
-        return;
-    }
-    while (stack.n > 0 && !r->cfg_error) {
-        char *dir = stack.v[--stack.n];
-        DIR *d = opendir(dir);
-        if (d == NULL) {
-            air_result res = { dir, AIR_FMT_UNKNOWN, AIR_EIO,
-                               strerror(errno), NULL };
-            air_emitter_file(r->em, &res);
-            if (r->worst < AIR_EXIT_UNREADABLE)
-                r->worst = AIR_EXIT_UNREADABLE;
-            free(dir);
-            continue;
-        }
-        pathv names = { NULL, 0, 0 };
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL) {
-            if (de->d_name[0] == '.')
-                continue; /* ".", "..", hidden */
-            if (!pv_push(&names, strdup(de->d_name)))
-                r->worst = AIR_EXIT_INTERNAL;
-        }
-        closedir(d);
-        if (names.n > 1)
-            qsort(names.v, names.n, sizeof *names.v, cmp_str);
-        /* Files of this folder and its subfolders, in name order: a
-         * subfolder is pushed so that it is walked where its name sorts. */
-        pathv subdirs = { NULL, 0, 0 };
-        for (size_t i = 0; i < names.n; i++) {
-            char *p = join(dir, names.v[i]);
-            struct stat st;
-            if (p && lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-                pv_push(&subdirs, p);
-                continue;
-            }
-            if (p && is_doc_name(names.v[i]) && stat(p, &st) == 0 &&
-                S_ISREG(st.st_mode))
-                check_one(r, p);
-            free(p);
-        }
-        /* Subfolders after the files, first name on top of the stack. */
-        for (size_t i = subdirs.n; i > 0; i--)
-            pv_push(&stack, subdirs.v[i - 1]);
-        free(subdirs.v);
-        for (size_t i = 0; i < names.n; i++)
-            free(names.v[i]);
-        free(names.v);
-        free(dir);
-    }
-    for (size_t i = 0; i < stack.n; i++)
-        free(stack.v[i]);
-    free(stack.v);
 }
 
 /* ---- language and colour ----------------------------------------------------- */
@@ -409,9 +316,10 @@ static bool want_color(int color, FILE *out)
 
 /* ---- the command --------------------------------------------------------------- */
 
-static int print_config(run *r, const char *first)
+static int print_config(cfg_cache *cfgs, const check_args *a,
+                        const char *first)
 {
-    air_config *cfg = cfg_for(&r->cfgs, r->a, first);
+    air_config *cfg = cfg_for(cfgs, a, first, NULL);
     if (cfg == NULL)
         return AIR_EXIT_USAGE;
     if (air_config_print(cfg, stdout) != AIR_OK || fflush(stdout) != 0) {
@@ -462,78 +370,158 @@ static int close_output(FILE *f, char *tmp, const char *path, bool ok)
     return rc;
 }
 
-static int run_check(const cli_cmd *cmd, int argc, char **argv)
+/* Sharding from the environment of a job array when --shard is not
+ * given: Slurm (SLURM_ARRAY_TASK_ID counted from SLURM_ARRAY_TASK_MIN in
+ * steps of SLURM_ARRAY_TASK_STEP, SLURM_ARRAY_TASK_COUNT tasks) or a
+ * Kubernetes Indexed Job (JOB_COMPLETION_INDEX from 0, with the count from
+ * --shard-count or AIREAD_SHARD_COUNT). Says so on stderr. */
+static long env_long(const char *name, long dflt, bool *ok)
 {
-    check_args a = { AIR_OUT_TEXT, NULL, AIR_SEV_ERROR, -1, NULL,
-                     false, false, -1 };
-    int first = 0;
-    int rc = cli_parse(cmd, argc, argv, on_opt, &a, &first);
-    if (rc != 0)
-        return rc < 0 ? AIR_EXIT_OK : rc;
-    if (a.config && a.no_config)
+    const char *v = getenv(name);
+    if (v == NULL || v[0] == '\0')
+        return dflt;
+    char *end = NULL;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || errno)
+        *ok = false;
+    return n;
+}
+
+static int shard_from_env(check_args *a)
+{
+    bool ok = true;
+    const char *from = NULL;
+    long count = a->shard_count ? a->shard_count
+                                : env_long("AIREAD_SHARD_COUNT", 0, &ok);
+    if (a->shard_n == 0 && getenv("SLURM_ARRAY_TASK_ID") &&
+        getenv("SLURM_ARRAY_TASK_COUNT")) {
+        long id = env_long("SLURM_ARRAY_TASK_ID", 0, &ok);
+        long n = env_long("SLURM_ARRAY_TASK_COUNT", 0, &ok);
+        long min = env_long("SLURM_ARRAY_TASK_MIN", 0, &ok);
+        long step = env_long("SLURM_ARRAY_TASK_STEP", 1, &ok);
+        long k = step > 0 ? (id - min) / step : -1;
+        if (!ok || n < 1 || n > 1000000 || step < 1 || k < 0 || k >= n ||
+            (id - min) % step)
+            return cli_usage("check: no shard follows from SLURM_ARRAY_TASK_"
+                             "ID=%s and SLURM_ARRAY_TASK_COUNT=%s: give "
+                             "--shard K/N", getenv("SLURM_ARRAY_TASK_ID"),
+                             getenv("SLURM_ARRAY_TASK_COUNT"));
+        a->shard_k = (unsigned)k + 1;
+        a->shard_n = (unsigned)n;
+        from = "SLURM_ARRAY_TASK_ID";
+    } else if (a->shard_n == 0 && getenv("JOB_COMPLETION_INDEX") &&
+               count > 0) {
+        long k = env_long("JOB_COMPLETION_INDEX", -1, &ok);
+        if (!ok || count > 1000000 || k < 0 || k >= count)
+            return cli_usage("check: JOB_COMPLETION_INDEX=%s is not below "
+                             "the shard count %ld",
+                             getenv("JOB_COMPLETION_INDEX"), count);
+        a->shard_k = (unsigned)k + 1;
+        a->shard_n = (unsigned)count;
+        from = "JOB_COMPLETION_INDEX";
+    } else if (!ok) {
+        return cli_usage("check: AIREAD_SHARD_COUNT must be a number");
+    }
+    if (from && !a->quiet)
+        cli_error("checking shard %u/%u (from %s)", a->shard_k, a->shard_n,
+                  from);
+    return 0;
+}
+
+/* Options that go together or not; derived defaults. */
+static int settle(check_args *a, char **operands, int n)
+{
+    if (a->config && a->no_config)
         return cli_usage("check: --config and --no-config exclude each "
                          "other");
-
-    run r;
-    memset(&r, 0, sizeof r);
-    r.a = &a;
-    r.lang = a.lang >= 0 ? (air_lang)a.lang : lang_from_env();
-    if (a.print_config) {
-        rc = print_config(&r, first < argc ? argv[first] : NULL);
-        cfg_free(&r.cfgs);
-        return rc;
+    if (a->filter) {
+        if (a->fmt == AIR_OUT_TEXT)
+            a->fmt = AIR_OUT_JSONL;
+        if (a->fmt != AIR_OUT_JSONL)
+            return cli_usage("check: --filter writes jsonl");
+        if (a->files_from && strcmp(a->files_from, "-") != 0)
+            return cli_usage("check: --filter reads the paths on stdin: "
+                             "no --files-from");
+        a->files_from = "-";
     }
-    if (first >= argc)
-        return cli_usage("check: no PATH given");
+    for (int i = 0; i < n; i++)
+        if (strcmp(operands[i], "-") == 0 && a->files_from &&
+            strcmp(a->files_from, "-") == 0)
+            return cli_usage("check: '-' and --files-from - both want "
+                             "stdin");
+    if (a->summary_only && a->fmt == AIR_OUT_SARIF)
+        return cli_usage("check: --summary-only takes text, json, jsonl or "
+                         "csv");
+    if (a->shard_count && a->shard_n == 0 && !getenv("JOB_COMPLETION_INDEX"))
+        return cli_usage("check: --shard-count goes with "
+                         "JOB_COMPLETION_INDEX; give --shard K/N");
+    return shard_from_env(a);
+}
+
+static int run_check(const cli_cmd *cmd, int argc, char **argv)
+{
+    check_args a;
+    memset(&a, 0, sizeof a);
+    a.fmt = AIR_OUT_TEXT;
+    a.fail = AIR_SEV_ERROR;
+    a.lang = -1;
+    a.color = -1;
+    a.timeout = CHECK_TIMEOUT_DEFAULT;
+    a.max_memory = CHECK_MAX_MEMORY_DEFAULT;
+    a.cache_size = CHECK_CACHE_SIZE_DEFAULT;
+    a.worst = 10;
+    int first = 0;
+    int rc = cli_parse(cmd, argc, argv, on_opt, &a, &first);
+    if (rc == 0)
+        rc = settle(&a, argv + first, argc - first);
+    if (rc != 0) {
+        free(a.include);
+        free(a.exclude);
+        return rc < 0 ? AIR_EXIT_OK : rc;
+    }
+
+    cfg_cache cfgs = { NULL };
+    air_lang lang = a.lang >= 0 ? (air_lang)a.lang : lang_from_env();
+    if (a.print_config) {
+        rc = print_config(&cfgs, &a, first < argc ? argv[first] : NULL);
+        goto done;
+    }
+    if (first >= argc && a.files_from == NULL) {
+        rc = cli_usage("check: no PATH given");
+        goto done;
+    }
 
     /* The catalogue for the report comes from the first document's
      * configuration (rule texts and ids do not change with the file). */
-    air_config *cfg0 = cfg_for(&r.cfgs, &a, argv[first]);
+    const char *doc0 = first < argc ? argv[first] : NULL;
+    if (doc0 && strcmp(doc0, "-") == 0)
+        doc0 = a.stdin_name;
+    air_config *cfg0 = cfg_for(&cfgs, &a, doc0, NULL);
     if (cfg0 == NULL) {
-        cfg_free(&r.cfgs);
-        return AIR_EXIT_USAGE;
+        rc = AIR_EXIT_USAGE;
+        goto done;
     }
     char *tmp = NULL;
     FILE *out = open_output(a.output, &tmp);
     if (out == NULL) {
         cli_error("%s: cannot write: %s", a.output, strerror(errno));
-        cfg_free(&r.cfgs);
-        return AIR_EXIT_USAGE;
+        rc = AIR_EXIT_USAGE;
+        goto done;
     }
-    air_emit_opts eo = AIR_EMIT_OPTS_INIT;
-    eo.lang = r.lang;
-    eo.color = a.fmt == AIR_OUT_TEXT && want_color(a.color, out);
-    eo.config = cfg0;
-    if (air_emitter_new(&r.em, a.fmt, out, &eo) != AIR_OK ||
-        air_emitter_begin(r.em) != AIR_OK) {
-        cli_error("cannot write the report");
-        close_output(out, tmp, a.output, false);
-        air_emitter_free(r.em);
-        cfg_free(&r.cfgs);
-        return AIR_EXIT_INTERNAL;
-    }
-    for (int i = first; i < argc && !r.cfg_error; i++) {
-        struct stat st;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 &&
-            S_ISDIR(st.st_mode))
-            walk(&r, argv[i]);
-        else
-            check_one(&r, argv[i]);
-    }
-    bool ok = !r.cfg_error && air_emitter_end(r.em) == AIR_OK;
-    if (close_output(out, tmp, a.output, !r.cfg_error) != 0 && !r.cfg_error) {
+    bool color = a.fmt == AIR_OUT_TEXT && want_color(a.color, out);
+    rc = check_files(&a, lang, color, &cfgs, cfg0, out, argv + first,
+                     argc - first);
+    bool keep = rc != AIR_EXIT_USAGE;
+    if (close_output(out, tmp, a.output, keep) != 0 && keep) {
         cli_error("%s: cannot write the report", a.output ? a.output : "-");
-        ok = false;
+        rc = AIR_EXIT_INTERNAL;
     }
-    air_emitter_free(r.em);
-    cfg_free(&r.cfgs);
-    if (r.cfg_error)
-        return AIR_EXIT_USAGE;
-    if (!ok || r.worst == AIR_EXIT_INTERNAL)
-        return AIR_EXIT_INTERNAL;
-    if (r.worst == AIR_EXIT_UNREADABLE)
-        return AIR_EXIT_UNREADABLE;
-    return r.failed ? AIR_EXIT_FINDINGS : AIR_EXIT_OK;
+done:
+    cfg_free(&cfgs);
+    free(a.include);
+    free(a.exclude);
+    return rc;
 }
 
 const cli_cmd cli_cmd_check = {
@@ -554,8 +542,10 @@ static const cli_opt rules_opts[] = {
 
 static int run_rules(const cli_cmd *cmd, int argc, char **argv)
 {
-    check_args a = { AIR_OUT_TEXT, NULL, AIR_SEV_ERROR, -1, NULL,
-                     false, false, -1 };
+    check_args a;
+    memset(&a, 0, sizeof a);
+    a.fmt = AIR_OUT_TEXT;
+    a.lang = -1;
     int first = 0;
     int rc = cli_parse(cmd, argc, argv, on_opt, &a, &first);
     if (rc != 0)
