@@ -165,3 +165,60 @@ const char *cli_datadir(void)
         dir[0] = '\0';
     return dir[0] ? dir : NULL;
 }
+
+/* The report goes to a temporary file next to FILE, renamed into place at
+ * the end, so that a reader never sees half a report. */
+FILE *cli_open_output(const char *path, char **tmp)
+{
+    *tmp = NULL;
+    if (path == NULL || strcmp(path, "-") == 0)
+        return stdout;
+    size_t n = strlen(path);
+    char *t = malloc(n + 16);
+    if (t == NULL)
+        return NULL;
+    snprintf(t, n + 16, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(t);
+    if (fd < 0) {
+        free(t);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "w");
+    if (f == NULL) {
+        close(fd);
+        unlink(t);
+        free(t);
+        return NULL;
+    }
+    *tmp = t;
+    return f;
+}
+
+int cli_close_output(FILE *f, char *tmp, const char *path, bool ok)
+{
+    if (f == stdout)
+        return fflush(stdout) == 0 ? 0 : -1;
+    int rc = fclose(f);
+    if (ok && rc == 0)
+        rc = rename(tmp, path);
+    if (!ok || rc != 0)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+/* Korean unless the locale names another language. */
+air_lang cli_lang_from_env(void)
+{
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v == NULL || v[0] == '\0')
+            continue;
+        if (strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
+            strncmp(v, "C.", 2) == 0 || strncmp(v, "ko", 2) == 0)
+            return AIR_LANG_KO;
+        return AIR_LANG_EN;
+    }
+    return AIR_LANG_KO;
+}

@@ -66,10 +66,22 @@ int cli_exit_for(air_status st);
  * the library (air_config_opts.datadir). */
 const char *cli_datadir(void);
 
+/* The message language from LC_ALL, LC_MESSAGES, LANG: Korean unless
+ * they name another language. */
+air_lang cli_lang_from_env(void);
+
+/* A report file: 'path' NULL or "-" is stdout; otherwise a temporary
+ * file next to 'path' (*tmp, malloc'd) that cli_close_output() renames
+ * into place when 'keep' (and removes otherwise), so that a reader never
+ * sees half a report. NULL with errno on failure. */
+FILE *cli_open_output(const char *path, char **tmp);
+int cli_close_output(FILE *f, char *tmp, const char *path, bool keep);
+
 /* The commands, defined in cmd_*.c. */
 extern const cli_cmd cli_cmd_dump;
 extern const cli_cmd cli_cmd_check;
 extern const cli_cmd cli_cmd_rules;
 extern const cli_cmd cli_cmd_convert;
+extern const cli_cmd cli_cmd_merge;
 
 #endif

@@ -285,22 +285,6 @@ air_config *cfg_for(cfg_cache *c, const check_args *a, const char *doc,
 
 /* ---- language and colour ----------------------------------------------------- */
 
-/* Korean unless the locale names another language. */
-static air_lang lang_from_env(void)
-{
-    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-    for (size_t i = 0; i < 3; i++) {
-        const char *v = getenv(vars[i]);
-        if (v == NULL || v[0] == '\0')
-            continue;
-        if (strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
-            strncmp(v, "C.", 2) == 0 || strncmp(v, "ko", 2) == 0)
-            return AIR_LANG_KO;
-        return AIR_LANG_EN;
-    }
-    return AIR_LANG_KO;
-}
-
 static bool want_color(int color, FILE *out)
 {
     if (color >= 0)
@@ -327,47 +311,6 @@ static int print_config(cfg_cache *cfgs, const check_args *a,
         return AIR_EXIT_INTERNAL;
     }
     return AIR_EXIT_OK;
-}
-
-/* The report goes to a temporary file next to FILE, renamed into place at
- * the end, so that a reader never sees half a report. */
-static FILE *open_output(const char *path, char **tmp)
-{
-    *tmp = NULL;
-    if (path == NULL || strcmp(path, "-") == 0)
-        return stdout;
-    size_t n = strlen(path);
-    char *t = malloc(n + 16);
-    if (t == NULL)
-        return NULL;
-    snprintf(t, n + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(t);
-    if (fd < 0) {
-        free(t);
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "w");
-    if (f == NULL) {
-        close(fd);
-        unlink(t);
-        free(t);
-        return NULL;
-    }
-    *tmp = t;
-    return f;
-}
-
-static int close_output(FILE *f, char *tmp, const char *path, bool ok)
-{
-    if (f == stdout)
-        return fflush(stdout) == 0 ? 0 : -1;
-    int rc = fclose(f);
-    if (ok && rc == 0)
-        rc = rename(tmp, path);
-    if (!ok || rc != 0)
-        unlink(tmp);
-    free(tmp);
-    return rc;
 }
 
 /* Sharding from the environment of a job array when --shard is not
@@ -482,7 +425,7 @@ static int run_check(const cli_cmd *cmd, int argc, char **argv)
     }
 
     cfg_cache cfgs = { NULL };
-    air_lang lang = a.lang >= 0 ? (air_lang)a.lang : lang_from_env();
+    air_lang lang = a.lang >= 0 ? (air_lang)a.lang : cli_lang_from_env();
     if (a.print_config) {
         rc = print_config(&cfgs, &a, first < argc ? argv[first] : NULL);
         goto done;
@@ -503,7 +446,7 @@ static int run_check(const cli_cmd *cmd, int argc, char **argv)
         goto done;
     }
     char *tmp = NULL;
-    FILE *out = open_output(a.output, &tmp);
+    FILE *out = cli_open_output(a.output, &tmp);
     if (out == NULL) {
         cli_error("%s: cannot write: %s", a.output, strerror(errno));
         rc = AIR_EXIT_USAGE;
@@ -513,7 +456,7 @@ static int run_check(const cli_cmd *cmd, int argc, char **argv)
     rc = check_files(&a, lang, color, &cfgs, cfg0, out, argv + first,
                      argc - first);
     bool keep = rc != AIR_EXIT_USAGE;
-    if (close_output(out, tmp, a.output, keep) != 0 && keep) {
+    if (cli_close_output(out, tmp, a.output, keep) != 0 && keep) {
         cli_error("%s: cannot write the report", a.output ? a.output : "-");
         rc = AIR_EXIT_INTERNAL;
     }
@@ -562,7 +505,7 @@ static int run_rules(const cli_cmd *cmd, int argc, char **argv)
         cli_error("%s", air_last_error());
         return AIR_EXIT_USAGE;
     }
-    air_lang lang = a.lang >= 0 ? (air_lang)a.lang : lang_from_env();
+    air_lang lang = a.lang >= 0 ? (air_lang)a.lang : cli_lang_from_env();
     air_status st = air_rules_print(cfg, a.fmt, lang, stdout);
     air_config_free(cfg);
     if (st != AIR_OK) {

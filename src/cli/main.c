@@ -12,6 +12,7 @@ static const cli_cmd *const commands[] = {
     &cli_cmd_convert,
     &cli_cmd_dump,
     &cli_cmd_rules,
+    &cli_cmd_merge,
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
