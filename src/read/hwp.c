@@ -23,7 +23,8 @@ enum { MAX_SECTIONS = 10000 };
 /* Stream bytes read ahead per read call. */
 enum { READ_CHUNK = 64 * 1024 };
 
-/* ---- records ---------------------------------------------------------------- */
+/* ---- records ----------------------------------------------------------------
+ */
 
 air_status hwp_recs_open(hwp_recs *r, air_pkg *pkg, const char *part,
                          bool compressed)
@@ -48,8 +49,7 @@ void hwp_recs_close(hwp_recs *r)
 
 /* Copies up to 'n' stream bytes to 'dst' (NULL: skips them); *got says
  * how many (fewer only at the end of the stream). */
-static air_status take(hwp_recs *r, unsigned char *dst, size_t n,
-                       size_t *got)
+static air_status take(hwp_recs *r, unsigned char *dst, size_t n, size_t *got)
 {
     *got = 0;
     while (*got < n) {
@@ -78,8 +78,7 @@ static air_status take(hwp_recs *r, unsigned char *dst, size_t n,
 
 static air_status truncated(const hwp_recs *r)
 {
-    return air_error(AIR_EFORMAT, "%s: record %llu of %s is truncated",
-                     r->name,
+    return air_error(AIR_EFORMAT, "%s: record %llu of %s is truncated", r->name,
                      (unsigned long long)r->index, r->part);
 }
 
@@ -134,10 +133,10 @@ int hwp_recs_next(hwp_recs *r)
     return 1;
 }
 
-/* ---- strings ----------------------------------------------------------------- */
+/* ---- strings
+ * ----------------------------------------------------------------- */
 
-const char *hwp_utf16_dup(hwp *h, const unsigned char *u, size_t n,
-                          bool doc)
+const char *hwp_utf16_dup(hwp *h, const unsigned char *u, size_t n, bool doc)
 {
     air_buf b = AIR_BUF_INIT;
     air_status rc = air_buf_grow(&b, n * 3 + 1);
@@ -164,7 +163,8 @@ const char *hwp_utf16_dup(hwp *h, const unsigned char *u, size_t n,
     return s;
 }
 
-/* ---- the document --------------------------------------------------------------- */
+/* ---- the document
+ * --------------------------------------------------------------- */
 
 /* HWP 5.0 FileHeader (format document 3.2.1): the signature, the version
  * at 32 and the properties at 36. */
@@ -172,21 +172,24 @@ static air_status read_file_header(hwp *h)
 {
     air_buf b = AIR_BUF_INIT;
     air_status rc = air_pkg_read_all(h->pkg, "FileHeader", &b, 4096);
-    if (rc == AIR_OK && (b.len < 40 ||
-                         memcmp(b.ptr, "HWP Document File", 17) != 0))
-        rc = air_error(AIR_EFORMAT, "%s: damaged HWP document (bad "
-                       "FileHeader)", air_doc_name(h->doc));
+    if (rc == AIR_OK &&
+        (b.len < 40 || memcmp(b.ptr, "HWP Document File", 17) != 0))
+        rc = air_error(AIR_EFORMAT,
+                       "%s: damaged HWP document (bad "
+                       "FileHeader)",
+                       air_doc_name(h->doc));
     if (rc == AIR_OK) {
         const unsigned char *p = (const unsigned char *)b.ptr;
         h->version = hwp_u32(p, b.len, 32);
         h->flags = hwp_u32(p, b.len, 36);
         h->compressed = h->flags & 1;
         if (h->version >> 24 != 5)
-            rc = air_error(AIR_EUNSUPPORTED, "%s: HWP document version "
+            rc = air_error(AIR_EUNSUPPORTED,
+                           "%s: HWP document version "
                            "%u.%u.%u.%u: not supported",
                            air_doc_name(h->doc), h->version >> 24,
-                           (h->version >> 16) & 0xFF,
-                           (h->version >> 8) & 0xFF, h->version & 0xFF);
+                           (h->version >> 16) & 0xFF, (h->version >> 8) & 0xFF,
+                           h->version & 0xFF);
     }
     if (rc == AIR_OK) {
         char g[64];
@@ -232,8 +235,10 @@ static air_status list_sections(hwp *h, sec_ref **out, size_t *n)
         if (digits == 0 || *d != '\0')
             continue;
         if (*n >= MAX_SECTIONS)
-            return air_error(AIR_ELIMIT, "%s: more than %d sections "
-                             "(limit)", air_doc_name(h->doc), MAX_SECTIONS);
+            return air_error(AIR_ELIMIT,
+                             "%s: more than %d sections "
+                             "(limit)",
+                             air_doc_name(h->doc), MAX_SECTIONS);
         if (*n == cap) {
             cap = cap ? cap * 2 : 8;
             sec_ref *p = air_arena_alloc(&h->tmp, cap * sizeof *p);
@@ -262,7 +267,7 @@ static air_status read_all(hwp *h)
                      air_pkg_skipped(h->pkg));
     if (!air_pkg_has(h->pkg, "DocInfo"))
         air_doc_diag(h->doc, "no DocInfo stream: numbering and styles "
-                     "unresolved");
+                             "unresolved");
     else if ((rc = hwp_read_docinfo(h)) != AIR_OK)
         return rc;
     sec_ref *secs;
@@ -271,7 +276,8 @@ static air_status read_all(hwp *h)
     if (rc != AIR_OK)
         return rc;
     if (nsecs == 0)
-        return air_error(AIR_EFORMAT, "%s: HWP document without sections "
+        return air_error(AIR_EFORMAT,
+                         "%s: HWP document without sections "
                          "(no BodyText/Section0 stream)",
                          air_doc_name(h->doc));
     for (size_t i = 0; i < nsecs && rc == AIR_OK; i++)

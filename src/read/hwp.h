@@ -64,8 +64,8 @@ enum {
 
 /* Control ids: four characters, the first in the high byte
  * (MAKE_4CHID), stored little-endian. */
-#define HWP_CHID(a, b, c, d)                                                \
-    ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 |       \
+#define HWP_CHID(a, b, c, d)                                                   \
+    ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 |          \
      (uint32_t)(d))
 
 /* ---- little-endian fields, bounds-checked --------------------------------
@@ -84,13 +84,14 @@ static inline uint32_t hwp_u16(const unsigned char *p, size_t n, size_t off)
 
 static inline uint32_t hwp_u32(const unsigned char *p, size_t n, size_t off)
 {
-    return off + 4 <= n ? (uint32_t)p[off] | (uint32_t)p[off + 1] << 8 |
-                              (uint32_t)p[off + 2] << 16 |
-                              (uint32_t)p[off + 3] << 24
-                        : 0;
+    return off + 4 <= n
+               ? (uint32_t)p[off] | (uint32_t)p[off + 1] << 8 |
+                     (uint32_t)p[off + 2] << 16 | (uint32_t)p[off + 3] << 24
+               : 0;
 }
 
-/* ---- records --------------------------------------------------------------- */
+/* ---- records ---------------------------------------------------------------
+ */
 
 typedef struct hwp_recs {
     air_stream *s;
@@ -118,7 +119,8 @@ int hwp_recs_next(hwp_recs *r);
 
 void hwp_recs_close(hwp_recs *r);
 
-/* ---- the reader ------------------------------------------------------------ */
+/* ---- the reader ------------------------------------------------------------
+ */
 
 typedef struct hwp_bin {
     const char *part; /* the BinData stream (package spelling), or NULL */
@@ -132,7 +134,7 @@ typedef struct hwp {
     uint32_t version; /* FileHeader: 0xMMnnPPrr (5.0.3.2 = 0x05000302) */
     uint32_t flags;   /* FileHeader properties */
     bool compressed;
-    hwp_bin *bin;     /* BIN_DATA records, id 1 at index 0 (tmp) */
+    hwp_bin *bin; /* BIN_DATA records, id 1 at index 0 (tmp) */
     uint32_t nbin;
     uint32_t max_table_depth;
     struct hwp_walk *walk; /* the section walker, kept across sections */

@@ -54,17 +54,17 @@ enum { MAX_LEVELS = 1024 };
 
 #define NO_SPAN ((size_t)-1)
 
-#define ID_TBL HWP_CHID('t', 'b', 'l', ' ')
-#define ID_GSO HWP_CHID('g', 's', 'o', ' ')
+#define ID_TBL  HWP_CHID('t', 'b', 'l', ' ')
+#define ID_GSO  HWP_CHID('g', 's', 'o', ' ')
 #define ID_EQED HWP_CHID('e', 'q', 'e', 'd')
-#define ID_FN HWP_CHID('f', 'n', ' ', ' ')
-#define ID_EN HWP_CHID('e', 'n', ' ', ' ')
+#define ID_FN   HWP_CHID('f', 'n', ' ', ' ')
+#define ID_EN   HWP_CHID('e', 'n', ' ', ' ')
 #define ID_HEAD HWP_CHID('h', 'e', 'a', 'd')
 #define ID_FOOT HWP_CHID('f', 'o', 'o', 't')
 #define ID_TCMT HWP_CHID('t', 'c', 'm', 't')
 #define ID_SECD HWP_CHID('s', 'e', 'c', 'd')
 #define ID_FORM HWP_CHID('f', 'o', 'r', 'm')
-#define ID_HLK HWP_CHID('%', 'h', 'l', 'k')
+#define ID_HLK  HWP_CHID('%', 'h', 'l', 'k')
 #define ID_TDUT HWP_CHID('t', 'd', 'u', 't')
 #define ID_TCPS HWP_CHID('t', 'c', 'p', 's')
 
@@ -104,12 +104,12 @@ typedef struct ctrl_ref {
 typedef struct para_open {
     air_node *node;
     air_pbuild pb;
-    air_buf raw;      /* PARA_TEXT: UTF-16LE units */
-    air_buf runs;     /* PARA_CHAR_SHAPE: (position, id) pairs */
+    air_buf raw;  /* PARA_TEXT: UTF-16LE units */
+    air_buf runs; /* PARA_CHAR_SHAPE: (position, id) pairs */
     uint32_t para_pr, style;
-    uint8_t flags;    /* AIR_PARA_* from the header */
+    uint8_t flags; /* AIR_PARA_* from the header */
     bool built;
-    ctrl_ref *ctrl;   /* extended controls in text order */
+    ctrl_ref *ctrl; /* extended controls in text order */
     size_t nctrl, ctrlcap, next_ctrl;
     size_t fld[MAX_FIELDS];
     int nfld;
@@ -194,20 +194,20 @@ static const char *field_type(uint32_t id)
         uint32_t id;
         const char *type;
     } T[] = {
-        { HWP_CHID('%', 'c', 'l', 'k'), "CLICK_HERE" },
-        { HWP_CHID('%', 'h', 'l', 'k'), "HYPERLINK" },
-        { HWP_CHID('%', 'd', 't', 'e'), "DATE" },
-        { HWP_CHID('%', 'd', 'd', 't'), "DOC_DATE" },
-        { HWP_CHID('%', 'p', 'a', 't'), "PATH" },
-        { HWP_CHID('%', 'b', 'm', 'k'), "BOOKMARK" },
-        { HWP_CHID('%', 'm', 'm', 'g'), "MAILMERGE" },
-        { HWP_CHID('%', 'x', 'r', 'f'), "CROSSREF" },
-        { HWP_CHID('%', 'f', 'm', 'u'), "FORMULA" },
-        { HWP_CHID('%', 's', 'm', 'r'), "SUMMARY" },
-        { HWP_CHID('%', 'u', 's', 'r'), "USER_INFO" },
-        { HWP_CHID('%', '%', 'm', 'e'), "MEMO" },
-        { HWP_CHID('%', 'c', 'p', 'r'), "PRIVATE_INFO_SECURITY" },
-        { HWP_CHID('%', 't', 'o', 'c'), "TABLE_OF_CONTENTS" },
+        {HWP_CHID('%', 'c', 'l', 'k'), "CLICK_HERE"},
+        {HWP_CHID('%', 'h', 'l', 'k'), "HYPERLINK"},
+        {HWP_CHID('%', 'd', 't', 'e'), "DATE"},
+        {HWP_CHID('%', 'd', 'd', 't'), "DOC_DATE"},
+        {HWP_CHID('%', 'p', 'a', 't'), "PATH"},
+        {HWP_CHID('%', 'b', 'm', 'k'), "BOOKMARK"},
+        {HWP_CHID('%', 'm', 'm', 'g'), "MAILMERGE"},
+        {HWP_CHID('%', 'x', 'r', 'f'), "CROSSREF"},
+        {HWP_CHID('%', 'f', 'm', 'u'), "FORMULA"},
+        {HWP_CHID('%', 's', 'm', 'r'), "SUMMARY"},
+        {HWP_CHID('%', 'u', 's', 'r'), "USER_INFO"},
+        {HWP_CHID('%', '%', 'm', 'e'), "MEMO"},
+        {HWP_CHID('%', 'c', 'p', 'r'), "PRIVATE_INFO_SECURITY"},
+        {HWP_CHID('%', 't', 'o', 'c'), "TABLE_OF_CONTENTS"},
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++)
         if (T[i].id == id)
@@ -220,7 +220,8 @@ static bool is_field(uint32_t id)
     return (id >> 24) == '%';
 }
 
-/* ---- paragraph text ------------------------------------------------------- */
+/* ---- paragraph text -------------------------------------------------------
+ */
 
 /* Appends code point 'cp' drawn with char shape 'cs': a run in a symbol
  * font gets (or extends) a SYMFONT span. */
@@ -229,9 +230,8 @@ static air_status put_cp(hwp_walk *w, para_open *p, const air_hwp_charpr *cs,
 {
     char tmp[4];
     size_t k = air_utf8_encode(tmp, cp);
-    const char *font = cs && cs->symbol_mask
-                           ? air_hwp_symfont_of(w->info, cs, cp)
-                           : NULL;
+    const char *font =
+        cs && cs->symbol_mask ? air_hwp_symfont_of(w->info, cs, cp) : NULL;
     if (font == NULL)
         return air_pb_text(&p->pb, tmp, k);
     air_span *last = p->pb.nspans ? &p->pb.spans[p->pb.nspans - 1] : NULL;
@@ -243,8 +243,8 @@ static air_status put_cp(hwp_walk *w, para_open *p, const air_hwp_charpr *cs,
         return rc;
     }
     size_t si;
-    air_status rc = air_pb_span_begin(&p->pb, AIR_SPAN_SYMFONT, 0, font,
-                                      NULL, &si);
+    air_status rc =
+        air_pb_span_begin(&p->pb, AIR_SPAN_SYMFONT, 0, font, NULL, &si);
     if (rc == AIR_OK)
         rc = air_pb_text(&p->pb, tmp, k);
     air_pb_span_end(&p->pb, si);
@@ -256,13 +256,28 @@ typedef enum ctl_class { CTL_CHAR, CTL_INLINE, CTL_EXTENDED } ctl_class;
 static ctl_class class_of(uint32_t c)
 {
     switch (c) {
-    case 4: case 5: case 6: case 7: case 8: case 9: case 19: case 20:
-        return CTL_INLINE;
-    case 1: case 2: case 3: case 11: case 12: case 14: case 15: case 16:
-    case 17: case 18: case 21: case 22: case 23:
-        return CTL_EXTENDED;
-    default:
-        return CTL_CHAR;
+    case 4:
+    case 5:
+    case 6:
+    case 7:
+    case 8:
+    case 9:
+    case 19:
+    case 20: return CTL_INLINE;
+    case 1:
+    case 2:
+    case 3:
+    case 11:
+    case 12:
+    case 14:
+    case 15:
+    case 16:
+    case 17:
+    case 18:
+    case 21:
+    case 22:
+    case 23: return CTL_EXTENDED;
+    default: return CTL_CHAR;
     }
 }
 
@@ -287,24 +302,21 @@ static air_status on_control(hwp_walk *w, para_open *p, const unsigned char *u,
         if (c == 4 && p->nfld > 0)
             air_pb_span_end(&p->pb, p->fld[--p->nfld]);
         return AIR_OK;
-    case CTL_EXTENDED:
-        break;
+    case CTL_EXTENDED: break;
     }
-    air_status rc = grow((void **)&p->ctrl, &p->ctrlcap, p->nctrl + 1,
-                         sizeof *p->ctrl);
+    air_status rc =
+        grow((void **)&p->ctrl, &p->ctrlcap, p->nctrl + 1, sizeof *p->ctrl);
     if (rc != AIR_OK)
         return rc;
     ctrl_ref *cr = &p->ctrl[p->nctrl++];
-    cr->id = hwp_u16(u, 2 * n, 2 * i + 2) |
-             hwp_u16(u, 2 * n, 2 * i + 4) << 16;
+    cr->id = hwp_u16(u, 2 * n, 2 * i + 2) | hwp_u16(u, 2 * n, 2 * i + 4) << 16;
     cr->anchor = air_pb_offset(&p->pb);
     cr->span = NO_SPAN;
     if (c == 3 && p->nfld < MAX_FIELDS) {
         bool link = cr->id == ID_HLK;
-        rc = air_pb_span_begin(&p->pb,
-                               AIR_SPAN_FIELD | (link ? AIR_SPAN_LINK : 0),
-                               0, NULL, link ? NULL : field_type(cr->id),
-                               &cr->span);
+        rc = air_pb_span_begin(
+            &p->pb, AIR_SPAN_FIELD | (link ? AIR_SPAN_LINK : 0), 0, NULL,
+            link ? NULL : field_type(cr->id), &cr->span);
         if (rc == AIR_OK)
             p->fld[p->nfld++] = cr->span;
     }
@@ -352,7 +364,8 @@ static air_status build_text(hwp_walk *w, para_open *p)
     return rc;
 }
 
-/* ---- paragraphs ------------------------------------------------------------ */
+/* ---- paragraphs ------------------------------------------------------------
+ */
 
 static para_open *cur_para(hwp_walk *w)
 {
@@ -479,7 +492,8 @@ static air_status insert_text(para_open *p, size_t k, const char *s,
     return AIR_OK;
 }
 
-/* ---- tables -------------------------------------------------------------------- */
+/* ---- tables
+ * -------------------------------------------------------------------- */
 
 static bool in_header_footer(const hwp_walk *w)
 {
@@ -493,9 +507,10 @@ static bool in_header_footer(const hwp_walk *w)
 static air_status open_table(hwp_walk *w, frame *f)
 {
     if (w->nt >= w->h->max_table_depth)
-        return air_error(AIR_ELIMIT, "%s: %s: tables nested more than %u "
-                         "deep (limit)", air_doc_name(w->doc), w->part,
-                         w->h->max_table_depth);
+        return air_error(AIR_ELIMIT,
+                         "%s: %s: tables nested more than %u "
+                         "deep (limit)",
+                         air_doc_name(w->doc), w->part, w->h->max_table_depth);
     air_status rc = grow((void **)&w->to, &w->tcap, w->nt + 1, sizeof *w->to);
     if (rc != AIR_OK)
         return rc;
@@ -546,17 +561,19 @@ static air_node *open_cell(hwp_walk *w, const unsigned char *d, size_t n)
     return c;
 }
 
-/* ---- lists ---------------------------------------------------------------------- */
+/* ---- lists
+ * ---------------------------------------------------------------------- */
 
 static void warn_other(hwp_walk *w, uint32_t id)
 {
     if (w->warned_other)
         return;
     w->warned_other = true;
-    air_doc_diag(w->doc, "%s: paragraphs under an unknown control '%c%c%c%c' "
-                 "kept as a text box", w->part, (int)(id >> 24) & 0x7F,
-                 (int)(id >> 16) & 0x7F, (int)(id >> 8) & 0x7F,
-                 (int)id & 0x7F);
+    air_doc_diag(w->doc,
+                 "%s: paragraphs under an unknown control '%c%c%c%c' "
+                 "kept as a text box",
+                 w->part, (int)(id >> 24) & 0x7F, (int)(id >> 16) & 0x7F,
+                 (int)(id >> 8) & 0x7F, (int)id & 0x7F);
 }
 
 /* A LIST_HEADER under frame 'f': the container its paragraphs go to. */
@@ -591,7 +608,8 @@ static air_status on_list(hwp_walk *w, frame *f, const unsigned char *d,
     return AIR_OK;
 }
 
-/* ---- controls -------------------------------------------------------------------- */
+/* ---- controls
+ * -------------------------------------------------------------------- */
 
 static air_status add_object(hwp_walk *w, frame *f, const char *what,
                              air_node **out)
@@ -676,8 +694,8 @@ static air_status on_ctrl(hwp_walk *w, uint32_t level, const unsigned char *d,
     air_status rc = build_text(w, p);
     if (rc != AIR_OK)
         return rc;
-    const ctrl_ref *cr = p->next_ctrl < p->nctrl ? &p->ctrl[p->next_ctrl]
-                                                 : NULL;
+    const ctrl_ref *cr =
+        p->next_ctrl < p->nctrl ? &p->ctrl[p->next_ctrl] : NULL;
     p->next_ctrl++;
     uint32_t id = hwp_u32(d, n, 0);
     frame *f = push(w, F_CTRL, level);
@@ -685,8 +703,7 @@ static air_status on_ctrl(hwp_walk *w, uint32_t level, const unsigned char *d,
     f->host = p->node;
     f->anchor = cr ? cr->anchor : air_pb_offset(&p->pb);
     switch (id) {
-    case ID_TBL:
-        return open_table(w, f);
+    case ID_TBL: return open_table(w, f);
     case ID_GSO:
         if (n >= 46) {
             size_t len = hwp_u16(d, n, 44);
@@ -697,24 +714,16 @@ static air_status on_ctrl(hwp_walk *w, uint32_t level, const unsigned char *d,
             }
         }
         return AIR_OK;
-    case ID_EQED:
-        return add_object(w, f, "equation", &f->node);
-    case ID_FORM:
-        return add_object(w, f, "form", &f->node);
-    case ID_FN:
-        return open_note(w, f, AIR_NODE_FOOTNOTE, d, n);
-    case ID_EN:
-        return open_note(w, f, AIR_NODE_ENDNOTE, d, n);
-    case ID_HEAD:
-        return open_hf(w, f, AIR_NODE_HEADER, d, n);
-    case ID_FOOT:
-        return open_hf(w, f, AIR_NODE_FOOTER, d, n);
+    case ID_EQED: return add_object(w, f, "equation", &f->node);
+    case ID_FORM: return add_object(w, f, "form", &f->node);
+    case ID_FN: return open_note(w, f, AIR_NODE_FOOTNOTE, d, n);
+    case ID_EN: return open_note(w, f, AIR_NODE_ENDNOTE, d, n);
+    case ID_HEAD: return open_hf(w, f, AIR_NODE_HEADER, d, n);
+    case ID_FOOT: return open_hf(w, f, AIR_NODE_FOOTER, d, n);
     case ID_TCMT:
         f->node = add_inline(w, f->host, f->anchor, AIR_NODE_COMMENT);
         return f->node ? AIR_OK : add_failed(w->doc);
-    case ID_SECD:
-        w->outline_id = hwp_u16(d, n, 18);
-        return AIR_OK;
+    case ID_SECD: w->outline_id = hwp_u16(d, n, 18); return AIR_OK;
     case ID_TDUT:
     case ID_TCPS: {
         f->kind = F_SKIP;
@@ -738,7 +747,8 @@ static air_status on_ctrl(hwp_walk *w, uint32_t level, const unsigned char *d,
     }
 }
 
-/* ---- shapes -------------------------------------------------------------------- */
+/* ---- shapes
+ * -------------------------------------------------------------------- */
 
 static const frame *find_ctrl(const hwp_walk *w, uint32_t id)
 {
@@ -781,8 +791,7 @@ static air_status on_shape_child(hwp_walk *w, frame *f, const hwp_recs *r)
         f->sub |= SH_CONTAINER;
         return AIR_OK;
     }
-    case HWPTAG_LIST_HEADER:
-        return on_list(w, f, r->data, r->size);
+    case HWPTAG_LIST_HEADER: return on_list(w, f, r->data, r->size);
     case HWPTAG_SHAPE_COMPONENT_PICTURE:
         return on_picture(w, f, r->data, r->size);
     case HWPTAG_SHAPE_COMPONENT_OLE:
@@ -800,9 +809,7 @@ static air_status on_shape_child(hwp_walk *w, frame *f, const hwp_recs *r)
     case HWPTAG_SHAPE_COMPONENT_CONTAINER:
         f->sub |= SH_CONTAINER;
         return AIR_OK;
-    default:
-        f->sub |= SH_SHAPE;
-        return AIR_OK;
+    default: f->sub |= SH_SHAPE; return AIR_OK;
     }
 }
 
@@ -813,7 +820,8 @@ static air_status close_shape(hwp_walk *w, frame *f)
     return add_object(w, f, "shape", NULL);
 }
 
-/* ---- the walk -------------------------------------------------------------------- */
+/* ---- the walk
+ * -------------------------------------------------------------------- */
 
 static air_status close_frame(hwp_walk *w)
 {
@@ -834,8 +842,7 @@ static air_status on_ctrl_child(hwp_walk *w, frame *f, const hwp_recs *r)
     const unsigned char *d = r->data;
     size_t n = r->size;
     switch (r->tag) {
-    case HWPTAG_LIST_HEADER:
-        return on_list(w, f, d, n);
+    case HWPTAG_LIST_HEADER: return on_list(w, f, d, n);
     case HWPTAG_TABLE:
         if (f->id == ID_TBL && f->node && !f->sub) {
             table_open *t = &w->to[w->nt - 1];
@@ -861,8 +868,7 @@ static air_status on_ctrl_child(hwp_walk *w, frame *f, const hwp_recs *r)
                 return air_error(AIR_ENOMEM, "out of memory");
         }
         return AIR_OK;
-    default:
-        return AIR_OK;
+    default: return AIR_OK;
     }
 }
 
@@ -890,21 +896,15 @@ static air_status on_record(hwp_walk *w, const hwp_recs *r)
     switch ((fkind)f->kind) {
     case F_PARA:
         switch (r->tag) {
-        case HWPTAG_PARA_TEXT:
-            return keep(&cur_para(w)->raw, r->data, r->size);
+        case HWPTAG_PARA_TEXT: return keep(&cur_para(w)->raw, r->data, r->size);
         case HWPTAG_PARA_CHAR_SHAPE:
             return keep(&cur_para(w)->runs, r->data, r->size);
-        case HWPTAG_CTRL_HEADER:
-            return on_ctrl(w, r->level, r->data, r->size);
-        default:
-            return AIR_OK;
+        case HWPTAG_CTRL_HEADER: return on_ctrl(w, r->level, r->data, r->size);
+        default: return AIR_OK;
         }
-    case F_CTRL:
-        return on_ctrl_child(w, f, r);
-    case F_SHAPE:
-        return on_shape_child(w, f, r);
-    default:
-        return AIR_OK;
+    case F_CTRL: return on_ctrl_child(w, f, r);
+    case F_SHAPE: return on_shape_child(w, f, r);
+    default: return AIR_OK;
     }
 }
 

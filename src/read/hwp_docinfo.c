@@ -33,10 +33,10 @@
 /* Binary items of one document (HWP ids are 16-bit). */
 enum { MAX_BIN = 65535 };
 
-#define NEED(p)                                                             \
-    do {                                                                    \
-        if ((p) == NULL)                                                    \
-            return air_error(AIR_ENOMEM, "out of memory");                  \
+#define NEED(p)                                                                \
+    do {                                                                       \
+        if ((p) == NULL)                                                       \
+            return air_error(AIR_ENOMEM, "out of memory");                     \
     } while (0)
 
 typedef struct info_walk {
@@ -88,8 +88,7 @@ static air_status on_face(info_walk *w, const unsigned char *d, size_t n)
     return rc;
 }
 
-static air_status on_charshape(info_walk *w, const unsigned char *d,
-                               size_t n)
+static air_status on_charshape(info_walk *w, const unsigned char *d, size_t n)
 {
     air_hwp_charpr *c;
     air_status rc = air_hwp_charpr_at(&c, &w->h->info, w->charpr++);
@@ -112,14 +111,12 @@ static air_status on_charshape(info_walk *w, const unsigned char *d,
     return AIR_OK;
 }
 
-static air_status on_parashape(info_walk *w, const unsigned char *d,
-                               size_t n)
+static air_status on_parashape(info_walk *w, const unsigned char *d, size_t n)
 {
-    static const uint8_t ALIGN[8] = {
-        AIR_ALIGN_JUSTIFY, AIR_ALIGN_LEFT,       AIR_ALIGN_RIGHT,
-        AIR_ALIGN_CENTER,  AIR_ALIGN_DISTRIBUTE, AIR_ALIGN_DISTRIBUTE,
-        AIR_ALIGN_DEFAULT, AIR_ALIGN_DEFAULT
-    };
+    static const uint8_t ALIGN[8] = {AIR_ALIGN_JUSTIFY,    AIR_ALIGN_LEFT,
+                                     AIR_ALIGN_RIGHT,      AIR_ALIGN_CENTER,
+                                     AIR_ALIGN_DISTRIBUTE, AIR_ALIGN_DISTRIBUTE,
+                                     AIR_ALIGN_DEFAULT,    AIR_ALIGN_DEFAULT};
     air_hwp_parapr *p;
     air_status rc = air_hwp_parapr_at(&p, &w->h->info, w->parapr++);
     if (rc != AIR_OK || p == NULL)
@@ -132,8 +129,7 @@ static air_status on_parashape(info_walk *w, const unsigned char *d,
     uint32_t level = (a >> 25) & 7;
     if (n >= 58) /* 5.1: ten outline levels, the level as a whole word */
         level = hwp_u32(d, n, 54);
-    p->level = (uint8_t)(level < AIR_HWP_LEVELS ? level
-                                                : AIR_HWP_LEVELS - 1);
+    p->level = (uint8_t)(level < AIR_HWP_LEVELS ? level : AIR_HWP_LEVELS - 1);
     p->head_id = hwp_u16(d, n, 30);
     p->defined = true;
     return AIR_OK;
@@ -165,17 +161,23 @@ static air_status on_style(info_walk *w, const unsigned char *d, size_t n)
  * by the HWPX names they share (format document table "번호 모양"). */
 static uint8_t numfmt_of(uint32_t code)
 {
-    static const char *const NAMES[] = {
-        "DIGIT",          "CIRCLED_DIGIT",
-        "ROMAN_CAPITAL",  "ROMAN_SMALL",
-        "LATIN_CAPITAL",  "LATIN_SMALL",
-        "CIRCLED_LATIN_CAPITAL", "CIRCLED_LATIN_SMALL",
-        "HANGUL_SYLLABLE", "CIRCLED_HANGUL_SYLLABLE",
-        "HANGUL_JAMO",    "CIRCLED_HANGUL_JAMO",
-        "HANGUL_PHONETIC", "IDEOGRAPH",
-        "CIRCLED_IDEOGRAPH", "DECAGON_CIRCLE",
-        "DECAGON_CIRCLE_HANJA"
-    };
+    static const char *const NAMES[] = {"DIGIT",
+                                        "CIRCLED_DIGIT",
+                                        "ROMAN_CAPITAL",
+                                        "ROMAN_SMALL",
+                                        "LATIN_CAPITAL",
+                                        "LATIN_SMALL",
+                                        "CIRCLED_LATIN_CAPITAL",
+                                        "CIRCLED_LATIN_SMALL",
+                                        "HANGUL_SYLLABLE",
+                                        "CIRCLED_HANGUL_SYLLABLE",
+                                        "HANGUL_JAMO",
+                                        "CIRCLED_HANGUL_JAMO",
+                                        "HANGUL_PHONETIC",
+                                        "IDEOGRAPH",
+                                        "CIRCLED_IDEOGRAPH",
+                                        "DECAGON_CIRCLE",
+                                        "DECAGON_CIRCLE_HANJA"};
     if (code < sizeof NAMES / sizeof *NAMES)
         return (uint8_t)air_hwp_numfmt(NAMES[code]);
     return AIR_NUMFMT_OTHER;
@@ -201,8 +203,7 @@ static air_status head_level(info_walk *w, air_hwp_level *lv,
     return AIR_OK;
 }
 
-static air_status on_numbering(info_walk *w, const unsigned char *d,
-                               size_t n)
+static air_status on_numbering(info_walk *w, const unsigned char *d, size_t n)
 {
     air_hwp_numbering *num;
     air_status rc = air_hwp_numbering_at(&num, &w->h->info, ++w->num);
@@ -271,8 +272,8 @@ static air_status on_bindata(info_walk *w, const unsigned char *d, size_t n)
     if (rc != AIR_OK)
         return rc;
     char name[64];
-    snprintf(name, sizeof name, "BinData/BIN%04X%s%.16s",
-             hwp_u16(d, n, 2), ext && *ext ? "." : "", ext ? ext : "");
+    snprintf(name, sizeof name, "BinData/BIN%04X%s%.16s", hwp_u16(d, n, 2),
+             ext && *ext ? "." : "", ext ? ext : "");
     b->part = air_pkg_find(h->pkg, name);
     return AIR_OK;
 }
@@ -287,22 +288,14 @@ static air_status on_record(info_walk *w, const hwp_recs *r)
             w->nfonts[l] = hwp_u32(d, n, 4 + 4 * (size_t)l);
         w->have_map = true;
         return AIR_OK;
-    case HWPTAG_BIN_DATA:
-        return on_bindata(w, d, n);
-    case HWPTAG_FACE_NAME:
-        return on_face(w, d, n);
-    case HWPTAG_CHAR_SHAPE:
-        return on_charshape(w, d, n);
-    case HWPTAG_PARA_SHAPE:
-        return on_parashape(w, d, n);
-    case HWPTAG_STYLE:
-        return on_style(w, d, n);
-    case HWPTAG_NUMBERING:
-        return on_numbering(w, d, n);
-    case HWPTAG_BULLET:
-        return on_bullet(w, d, n);
-    default:
-        return AIR_OK;
+    case HWPTAG_BIN_DATA: return on_bindata(w, d, n);
+    case HWPTAG_FACE_NAME: return on_face(w, d, n);
+    case HWPTAG_CHAR_SHAPE: return on_charshape(w, d, n);
+    case HWPTAG_PARA_SHAPE: return on_parashape(w, d, n);
+    case HWPTAG_STYLE: return on_style(w, d, n);
+    case HWPTAG_NUMBERING: return on_numbering(w, d, n);
+    case HWPTAG_BULLET: return on_bullet(w, d, n);
+    default: return AIR_OK;
     }
 }
 

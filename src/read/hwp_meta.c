@@ -36,11 +36,15 @@ static const struct {
     uint32_t pid;
     int field; /* air_meta_field, or -1 for the date extra */
 } PIDS[] = {
-    { 2, AIR_META_TITLE },       { 3, AIR_META_SUBJECT },
-    { 4, AIR_META_CREATOR },     { 5, AIR_META_KEYWORDS },
-    { 6, AIR_META_DESCRIPTION }, { 8, AIR_META_LAST_MODIFIED_BY },
-    { 12, AIR_META_CREATED },    { 13, AIR_META_MODIFIED },
-    { 20, -1 },
+    {2, AIR_META_TITLE},
+    {3, AIR_META_SUBJECT},
+    {4, AIR_META_CREATOR},
+    {5, AIR_META_KEYWORDS},
+    {6, AIR_META_DESCRIPTION},
+    {8, AIR_META_LAST_MODIFIED_BY},
+    {12, AIR_META_CREATED},
+    {13, AIR_META_MODIFIED},
+    {20, -1},
 };
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian), and back. */
@@ -71,9 +75,8 @@ static size_t filetime(char *out, size_t cap, uint64_t ft)
     civil(days, &y, &m, &d);
     if (y < 1 || y > 9999)
         return 0;
-    int k = snprintf(out, cap, "%04d-%02u-%02uT%02d:%02d:%02dZ", (int)y, m,
-                     d, (int)(rem / 3600), (int)(rem / 60 % 60),
-                     (int)(rem % 60));
+    int k = snprintf(out, cap, "%04d-%02u-%02uT%02d:%02d:%02dZ", (int)y, m, d,
+                     (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
     return k > 0 && (size_t)k < cap ? (size_t)k : 0;
 }
 
@@ -137,8 +140,7 @@ static air_status parse(hwp *h, const unsigned char *d, size_t n)
     }
     size_t sec = hwp_u32(d, n, 44);
     uint32_t nprops = hwp_u32(d, n, sec + 4);
-    if (sec + 8 > n || nprops > MAX_PROPS ||
-        nprops > (n - sec - 8) / 8) {
+    if (sec + 8 > n || nprops > MAX_PROPS || nprops > (n - sec - 8) / 8) {
         air_doc_diag(h->doc, "HwpSummaryInformation: damaged section");
         return AIR_OK;
     }

@@ -56,8 +56,7 @@ static int teardown(void **state)
 /* The first paragraph (any story) whose text is 'text'. */
 static const air_node *para(const air_doc *d, const char *text)
 {
-    for (const air_node *n = d->root; n;
-         n = air_node_next_preorder(n, d->root))
+    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
         if (n->kind == AIR_NODE_PARA && strcmp(n->u.para.text, text) == 0)
             return n;
     fail_msg("no paragraph \"%s\"", text);
@@ -67,8 +66,7 @@ static const air_node *para(const air_doc *d, const char *text)
 /* The n-th (0-based, pre-order) node of 'kind'. */
 static const air_node *nth(const air_doc *d, air_node_kind kind, int k)
 {
-    for (const air_node *n = d->root; n;
-         n = air_node_next_preorder(n, d->root))
+    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
         if (n->kind == kind && k-- == 0)
             return n;
     fail_msg("no %s number %d", air_node_kind_name(kind), k);
@@ -78,8 +76,7 @@ static const air_node *nth(const air_doc *d, air_node_kind kind, int k)
 static int count(const air_doc *d, air_node_kind kind)
 {
     int c = 0;
-    for (const air_node *n = d->root; n;
-         n = air_node_next_preorder(n, d->root))
+    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
         c += n->kind == kind;
     return c;
 }
@@ -97,7 +94,8 @@ static void refused(const char *name, air_status want, const char *words)
     assert_null(strchr(msg, '\n'));
 }
 
-/* ---- tests ------------------------------------------------------------------ */
+/* ---- tests ------------------------------------------------------------------
+ */
 
 static void metadata_from_the_summary(void **state)
 {
@@ -238,8 +236,8 @@ static void copy_png(air_doc *d)
     FILE *f = tmpfile();
     assert_non_null(f);
     uint64_t written = 0;
-    assert_int_equal(air_doc_copy_part(d, "BinData/BIN0001.png", f,
-                                       &written), AIR_OK);
+    assert_int_equal(air_doc_copy_part(d, "BinData/BIN0001.png", f, &written),
+                     AIR_OK);
     assert_int_equal(written, 67);
     unsigned char head[8];
     rewind(f);
