@@ -420,9 +420,12 @@ def body_all():
     fields = Para(["링크: ", ("ctrl", "%hlk", 3), "여기", ("field_end",),
                    " 수식", ("ctrl", "eqed", 11), " ", ("ctrl", "tdut", 23),
                    "!"], ctrls=[link, eq, dutmal])
+    # PARA_TEXT past 4095 bytes: its size goes in the extended header word
+    long = Para(["가" * 2100])
     last = Para(["마지막 쪽"], shape=5, brk=4)
     return section([first, outline1, outline2, numbered, bullet, breaks,
-                    symbol, table, shapes, notes, fields, outline1b, last])
+                    symbol, table, shapes, notes, fields, outline1b, long,
+                    last])
 
 
 def deep_tables(depth):

@@ -126,6 +126,10 @@ static void text_controls(void **state)
                                 "끝-말\xF0\x9F\x98\x80");
     assert_int_equal(p->u.para.nbreaks, 1);
     assert_int_equal(p->u.para.ntabs, 1);
+    /* a record of more than 4095 bytes (extended size word) */
+    const air_node *l = para(d, "추진 계획")->next;
+    assert_int_equal(l->u.para.len, 2100 * 3);
+    assert_memory_equal(l->u.para.text, "가가", 6);
     /* the section definition and master page are not text */
     assert_string_equal(nth(d, AIR_NODE_PARA, 0)->u.para.text, "시험 문서");
     for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
@@ -228,7 +232,7 @@ static void shapes_notes_headers_fields(void **state)
     assert_string_equal(eq->u.object.what, "equation");
     assert_string_equal(eq->u.object.text, "a over b");
     assert_int_equal(count(d, AIR_NODE_TABLE), 2);
-    assert_int_equal(d->nparas, 17); /* 13 in the body, 4 in cells */
+    assert_int_equal(d->nparas, 18); /* 14 in the body, 4 in cells */
 }
 
 static void copy_png(air_doc *d)
