@@ -127,7 +127,9 @@ static air_status on_parashape(info_walk *w, const unsigned char *d, size_t n)
     p->head = (uint8_t)((a >> 23) & 3); /* 0 none, 1 outline, 2 number,
                                            3 bullet: air_hwp_head */
     uint32_t level = (a >> 25) & 7;
-    if (n >= 58) /* 5.1: ten outline levels, the level as a whole word */
+    /* 5.1: ten outline levels, the level as a whole word at 54 (a value
+     * out of range there is not a level: keep the 3-bit one) */
+    if (n >= 58 && hwp_u32(d, n, 54) < AIR_HWP_LEVELS)
         level = hwp_u32(d, n, 54);
     p->level = (uint8_t)(level < AIR_HWP_LEVELS ? level : AIR_HWP_LEVELS - 1);
     p->head_id = hwp_u16(d, n, 30);
