@@ -380,19 +380,36 @@ static uint64_t fnv_u32(uint64_t h, uint32_t v)
 /* The content a finding is about: its paragraph's text, or every text of
  * its table or container, plus the table's shape. Positions never enter,
  * so a finding keeps its fingerprint when text is added elsewhere. */
-static uint64_t content_hash(const air_xfinding *x)
+/* The hash of rule and text, kept for the next finding: findings come in
+ * document order, and one paragraph may hold many (a numbered line each),
+ * so hashing its text once keeps the report linear in the text. */
+typedef struct hash_memo {
+    const air_node *node;
+    const air_rule_info *rule;
+    uint64_t h;
+} hash_memo;
+
+static uint64_t content_hash(const air_xfinding *x, hash_memo *memo)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    h = fnv_str(h, x->f.rule->id);
+    uint64_t h;
     const air_node *root = x->node;
-    if (root->kind != AIR_NODE_DOC) {
-        for (const air_node *n = root; n;
-             n = air_node_next_preorder(n, root)) {
-            if (n->kind == AIR_NODE_PARA)
-                h = fnv(h, n->u.para.text, n->u.para.len + 1);
-            else if (n->kind == AIR_NODE_TABLE)
-                h = fnv_u32(fnv_u32(h, n->u.table.rows), n->u.table.cols);
+    if (memo->node == root && memo->rule == x->f.rule) {
+        h = memo->h;
+    } else {
+        h = fnv_str(0xcbf29ce484222325ull, x->f.rule->id);
+        if (root->kind != AIR_NODE_DOC) {
+            for (const air_node *n = root; n;
+                 n = air_node_next_preorder(n, root)) {
+                if (n->kind == AIR_NODE_PARA)
+                    h = fnv(h, n->u.para.text, n->u.para.len + 1);
+                else if (n->kind == AIR_NODE_TABLE)
+                    h = fnv_u32(fnv_u32(h, n->u.table.rows),
+                                n->u.table.cols);
+            }
         }
+        memo->node = root;
+        memo->rule = x->f.rule;
+        memo->h = h;
     }
     for (const air_xitem *it = x->items; it; it = it->next) {
         const air_finding_item *i = &it->item;
@@ -433,9 +450,10 @@ static air_status fingerprints(air_report *r)
     fp_slot *t = calloc(size, sizeof *t);
     if (t == NULL)
         return AIR_ENOMEM;
+    hash_memo memo = { NULL, NULL, 0 };
     for (size_t i = 0; i < r->n; i++) {
         air_xfinding *x = r->v[i];
-        uint64_t h = content_hash(x);
+        uint64_t h = content_hash(x, &memo);
         size_t s = (size_t)(h * 0x9E3779B97F4A7C15ull) & (size - 1);
         while (t[s].used && t[s].h != h)
             s = (s + 1) & (size - 1);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -832,6 +833,46 @@ static void new_part_binds_afresh(void **state)
                         "||");
 }
 
+/* ---- pathological input: bounded and quick ------------------------------ */
+
+static void deep_cells_and_many_styles(void **state)
+{
+    air_doc *d = *state;
+    air_node *parent = tdoc_section(d);
+    for (int i = 0; i < 40; i++) { /* cells in cells, deeper than kept */
+        air_node *t = tdoc_table(d, parent, 1);
+        parent = tdoc_cell(d, t, 0, 0, 1, 1);
+        tdoc_para(d, parent, "1. 항목");
+        tdoc_para(d, parent, "3. 항목");
+    }
+    /* more styles open at once than levels kept */
+    air_node *s = tdoc_section(d);
+    const char *const deep[] = { "Ⅰ. a", "1. a", "가. a", "1) a", "가) a",
+        "(1) a", "(가) a", "① a", "㉮ a", "ㄱ. a", "a. a", "A. a", "i) a",
+        "(a) a", "□ a", "○ a", "- a", "· a", "⑴ a", "❶ a" };
+    for (size_t i = 0; i < sizeof deep / sizeof *deep; i++)
+        tdoc_para(d, s, deep[i]);
+    air_report *r = tdoc_check(d, cfg);
+    assert_true(tdoc_count(r, SEQ) >= 16); /* the kept contexts report */
+    air_report_free(r);
+}
+
+static void many_lines_in_one_paragraph(void **state)
+{
+    air_doc *d = *state;
+    enum { N = 20000 };
+    char *t = malloc(N * 10 + 1);
+    assert_non_null(t);
+    size_t at = 0;
+    for (int i = 0; i < N; i++)
+        at += (size_t)sprintf(t + at, "%s가. 가", i ? "\n" : "");
+    tdoc_para(d, tdoc_section(d), t);
+    free(t);
+    air_report *r = tdoc_check(d, cfg);
+    assert_int_equal(tdoc_count(r, SEQ), N - 1); /* each 가. repeats */
+    air_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -882,6 +923,8 @@ int main(void)
         T(children_written_two_ways),
         T(style_change_in_a_cell),
         T(new_part_binds_afresh),
+        T(deep_cells_and_many_styles),
+        T(many_lines_in_one_paragraph),
         T(path_final_dot_is_a_style),
         T(compact_path_is_no_date),
 #undef T
