@@ -5,8 +5,8 @@
  * ("BodyText/Section0", "\005HwpSummaryInformation"); storages themselves
  * are not entries. libgsf validates the sector tables and FAT chains
  * (a chain that loops or points past the file fails to open); such an
- * entry is left out and counted (air_pkg_skipped), the others stay
- * readable. The entry count, storage depth and sizes are bounded here. libgsf's own
+ * entry stays listed without a stream (air_pkg_damaged) and fails when it
+ * is opened, the others stay readable. The entry count, storage depth and sizes are bounded here. libgsf's own
  * g_warning() chatter about damaged files is silenced: the failure comes
  * back as one air_status line instead. */
 #include "config.h"
@@ -64,14 +64,17 @@ static air_status list_storage(air_pkg *pkg, GsfInfile *dir,
         GsfInput *child = gsf_infile_child_by_index(dir, i);
         if (child == NULL) {
             /* libgsf refuses an entry whose sector chain loops or leaves
-             * the file. Leave it out: a damaged image storage must not
-             * make the text unreadable, and a reader missing a stream it
-             * needs says so. Counted against the entry limit all the
-             * same. */
-            pkg->skipped++;
-            if (pkg->n + pkg->skipped > pkg->lim.max_entries)
-                return air_error(AIR_ELIMIT, "%s: more than %u entries "
-                                 "(limit)", pkg->name, pkg->lim.max_entries);
+             * the file. Keep its name without a stream: opening it fails
+             * with a clear message, so a damaged image does not make the
+             * text unreadable while a damaged text stream does. */
+            const char *nm = gsf_infile_name_by_index(dir, i);
+            char path[1024];
+            snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "/" : "",
+                     nm ? nm : "");
+            pkg->damaged++;
+            air_status rc = pkg_add_entry(pkg, path, 0, 0, 0, NULL);
+            if (rc != AIR_OK)
+                return rc;
             continue;
         }
         const char *nm = gsf_input_name(child);

@@ -172,9 +172,9 @@ const air_limits *air_pkg_limits(const air_pkg *pkg)
     return &pkg->lim;
 }
 
-size_t air_pkg_skipped(const air_pkg *pkg)
+size_t air_pkg_damaged(const air_pkg *pkg)
 {
-    return pkg->skipped;
+    return pkg->damaged;
 }
 
 /* ======================================================================
@@ -200,6 +200,9 @@ air_status air_pkg_stream_open(air_stream **out, air_pkg *pkg,
     if (pkg->container == AIR_CONTAINER_ZIP) {
         s->kind = STREAM_ZIP;
         rc = zip_pkg_stream_open(s);
+    } else if (e->handle == NULL) {
+        rc = air_error(AIR_EFORMAT, "%s: stream %s is damaged (broken "
+                       "sector chain)", pkg->name, e->name);
     } else {
         s->kind = STREAM_OLE;
         s->handle = e->handle;
@@ -529,10 +532,10 @@ static air_status sniff_ole(air_pkg *pkg)
              any_entry_with_prefix(pkg, "BodyText/"))
         rc = air_error(AIR_EFORMAT, "%s: damaged HWP document (no "
                        "FileHeader stream)", pkg->name);
-    else if (pkg->skipped > 0)
+    else if (pkg->damaged > 0)
         rc = air_error(AIR_EFORMAT, "%s: damaged OLE compound file (%zu "
                        "entries with broken sector chains)", pkg->name,
-                       pkg->skipped);
+                       pkg->damaged);
     else
         rc = air_error(AIR_ENOTDOC, "%s: OLE compound file of an unknown "
                        "kind (not a document)", pkg->name);

@@ -93,11 +93,11 @@ void air_stream_close(air_stream *s);
 air_status air_pkg_read_all(air_pkg *pkg, const char *name, air_buf *out,
                             uint64_t max);
 
-/* OLE entries that could not be opened (a broken sector chain, a
- * damaged directory entry under a storage) and were left out of the
- * entry table, so that a damaged image storage does not make the text
- * unreadable; readers note it. Always 0 for ZIP packages. */
-size_t air_pkg_skipped(const air_pkg *pkg);
+/* OLE entries whose sector chain libgsf refuses (it loops or leaves the
+ * file): listed, so that a reader knows they exist, but opening one fails
+ * with AIR_EFORMAT. A damaged image storage then does not make the text
+ * unreadable, while a damaged text stream does. Always 0 for ZIP. */
+size_t air_pkg_damaged(const air_pkg *pkg);
 
 /* ---- internal: shared by zip.c, ole.c and sniff.c ---------------------- */
 

@@ -10,7 +10,8 @@ typedef struct pkg_entry {
     uint64_t size;    /* declared inflated size */
     uint64_t csize;   /* compressed size (ZIP), = size for OLE */
     uint64_t index;   /* ZIP index */
-    void *handle;     /* OLE: the GsfInput of the stream (owned) */
+    void *handle;     /* OLE: the GsfInput of the stream (owned), NULL
+                         when libgsf refused it (damaged) */
 } pkg_entry;
 
 struct air_pkg {
@@ -26,7 +27,7 @@ struct air_pkg {
     void *zip;           /* zip_t * */
     void *ole;           /* GsfInfile * */
     void *ole_input;     /* GsfInput * under the OLE reader */
-    size_t skipped;      /* OLE entries left out (damaged) */
+    size_t damaged;      /* OLE entries listed without a stream */
 };
 
 typedef enum { STREAM_ZIP, STREAM_OLE } stream_kind;

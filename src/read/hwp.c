@@ -262,9 +262,9 @@ static air_status read_all(hwp *h)
     air_status rc = read_file_header(h);
     if (rc != AIR_OK)
         return rc;
-    if (air_pkg_skipped(h->pkg) > 0)
-        air_doc_diag(h->doc, "%zu damaged OLE entries left out",
-                     air_pkg_skipped(h->pkg));
+    if (air_pkg_damaged(h->pkg) > 0)
+        air_doc_diag(h->doc, "%zu OLE entries with a broken sector chain "
+                     "(not read)", air_pkg_damaged(h->pkg));
     if (!air_pkg_has(h->pkg, "DocInfo"))
         air_doc_diag(h->doc, "no DocInfo stream: numbering and styles "
                              "unresolved");

@@ -28,10 +28,12 @@ def _cfb_key(name):
     return (len(name), name.upper())
 
 
-def write_cfb(streams, loop=()):
-    """streams: {"A/B": bytes}; storages are made from the paths. 'loop'
-    names streams (stored in the FAT, two sectors at least) whose second
-    sector points back at their first: a chain that loops."""
+def write_cfb(streams, broken=None):
+    """streams: {"A/B": bytes}; storages are made from the paths. 'broken'
+    maps streams (stored in the FAT, two sectors at least) to how their
+    chain breaks: "loop" (the second sector leads back to the first) or
+    "free" (the FAT marks its sectors free)."""
+    broken = broken or {}
     # tree of storages
     root = {"name": "Root Entry", "kids": {}, "type": 5}
     for path in sorted(streams):
@@ -60,7 +62,7 @@ def write_cfb(streams, loop=()):
         if e["type"] != 2:
             continue
         d = e["data"]
-        if len(d) < CUTOFF and e["path"] not in loop:
+        if len(d) < CUTOFF and e["path"] not in broken:
             start = len(mini) // MINI
             n = max(1, (len(d) + MINI - 1) // MINI) if d else 0
             e["start"] = start if d else END
@@ -104,8 +106,11 @@ def write_cfb(streams, loop=()):
     for e in big:
         n = nsect(len(e["data"]))
         e["start"] = chain(n)
-        if e["path"] in loop:  # the second sector leads back to the first
+        if broken.get(e["path"]) == "loop":  # the second sector leads back
             fat[e["start"] + 1] = e["start"]
+        elif broken.get(e["path"]) == "free":  # the FAT marks it free
+            for k in range(n):
+                fat[e["start"] + k] = FREE
     root["start"] = ministream_start if mini else END
     root["size"] = len(mini)
 
@@ -484,7 +489,7 @@ def deflate(b):
     return c.compress(b) + c.flush()
 
 
-def hwp(body, flags=1, meta=META, extra=None, loop=(), bin_size=None):
+def hwp(body, flags=1, meta=META, extra=None, broken=None, bin_size=None):
     z = deflate if flags & 1 else (lambda b: b)
     fh = (b"HWP Document File".ljust(32, b"\0") + u32(0x05010000, flags) +
           b"\0" * 216)
@@ -498,7 +503,7 @@ def hwp(body, flags=1, meta=META, extra=None, loop=(), bin_size=None):
     if meta is not None:
         streams["\x05HwpSummaryInformation"] = summary(meta)
     streams.update(extra or {})
-    return write_cfb(streams, loop)
+    return write_cfb(streams, broken)
 
 
 def fixtures():
@@ -511,13 +516,14 @@ def fixtures():
         "hwp-password.hwp": hwp(plain, flags=1 | 2),
         "hwp-distribution.hwp": hwp(plain, flags=1 | 4),
         "hwp-drm.hwp": hwp(plain, flags=1 | 16),
-        # BinData in the FAT with a chain that loops: the text still reads
+        # BinData in the FAT with its sectors marked free: the text still
+        # reads, the image does not
         "hwp-broken-bindata.hwp": hwp(body_all(), bin_size=8192,
-                                      loop=("BinData/BIN0001.png",)),
+                                      broken={"BinData/BIN0001.png": "free"}),
         # the section itself loops: unreadable, one clear line
         # (past the mini-stream cutoff, so that the chain is in the FAT)
         "hwp-broken-body.hwp": hwp(body_all() + b"\0" * CUTOFF, flags=0,
-                                   loop=("BodyText/Section0",)),
+                                   broken={"BodyText/Section0": "loop"}),
         # a record that declares more bytes than the stream holds
         "hwp-truncated.hwp": hwp(body_all()[:-3], flags=0),
         "hwp-deep.hwp": hwp(deep_tables(70)),

@@ -280,6 +280,14 @@ static void damaged_image_storage_keeps_the_text(void **state)
     air_doc *d = open_fixture("hwp-broken-bindata");
     assert_string_equal(nth(d, AIR_NODE_PARA, 0)->u.para.text, "시험 문서");
     assert_int_equal(count(d, AIR_NODE_TABLE), 2);
+    /* the image itself cannot be copied: one clear line */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    air_status rc = air_doc_copy_part(d, "BinData/BIN0001.png", f, NULL);
+    fclose(f);
+    assert_int_equal(rc, AIR_EFORMAT);
+    assert_non_null(strstr(air_last_error(), "BIN0001"));
+    assert_null(strchr(air_last_error(), '\n'));
     air_doc_free(d);
 }
 
