@@ -112,6 +112,13 @@ air_status zip_pkg_stream_read(air_stream *s, void *buf, size_t n,
                                size_t *got)
 {
     zip_int64_t r = zip_fread(s->handle, buf, n);
+    zip_error_t *ze = r < 0 ? zip_file_get_error(s->handle) : NULL;
+    /* Out of memory is not the file's corruption (zlib says Z_MEM_ERROR,
+     * -4): under an address-space cap it is the memory limit. */
+    if (ze && (zip_error_code_zip(ze) == ZIP_ER_MEMORY ||
+               (zip_error_code_zip(ze) == ZIP_ER_ZLIB &&
+                zip_error_code_system(ze) == -4)))
+        return air_error(AIR_ENOMEM, "out of memory");
     if (r < 0)
         return air_error(AIR_EFORMAT, "%s: part %s is corrupt (%s)",
                          s->pkg->name, s->entry->name,
