@@ -165,7 +165,9 @@ static char *result_line(const ctx *c, const air_config *cfg,
               air_emitter_file(em, res) == AIR_OK &&
               air_emitter_end(em) == AIR_OK;
     air_emitter_free(em);
-    if (fclose(f) != 0 || !ok) {
+    if (ferror(f))
+        ok = false; /* a buffer that could not grow: a cut line */
+    if (fclose(f) != 0 || !ok || *len == 0 || line[*len - 1] != '\n') {
         free(line);
         return NULL;
     }
@@ -190,6 +192,24 @@ static char *cache_lookup(const ctx *c, const char *key,
     *status = air_record_result(rec)->status;
     air_record_free(rec);
     return entry;
+}
+
+/* The result of a file that ran out of memory under --max-memory (the
+ * address-space cap makes running out the file's doing): unreadable, the
+ * limit named, its report dropped, and this worker replaced. */
+static int over_memory(const ctx *c, air_result *res, air_report **rep,
+                       char *msg, size_t msgsize)
+{
+    char size[32];
+    batch_size_text(size, sizeof size, c->a->max_memory);
+    snprintf(msg, msgsize, "%s: over the memory limit of %s", res->path,
+             size);
+    res->status = AIR_ELIMIT;
+    res->error = msg;
+    res->report = NULL;
+    air_report_free(*rep);
+    *rep = NULL;
+    return BATCH_RETIRE;
 }
 
 static int work(void *vc, const batch_job *j, FILE *reply)
@@ -267,33 +287,28 @@ static int work(void *vc, const batch_job *j, FILE *reply)
         air_report_free(rep);
         return BATCH_SKIPPED;
     }
-    if (st == AIR_ENOMEM && a->max_memory) {
-        /* Under the address-space cap, running out is the file's doing. */
-        char size[32];
-        batch_size_text(size, sizeof size, a->max_memory);
-        snprintf(msg, sizeof msg, "%s: over the memory limit of %s", name,
-                 size);
-        st = res.status = AIR_ELIMIT;
-        code |= BATCH_RETIRE;
-        air_report_free(rep);
-        rep = NULL;
-        res.report = NULL;
-        key[0] = '\0';
-    }
-    if (st != AIR_OK) {
-        if (msg[0] == '\0')
-            snprintf(msg, sizeof msg, "%s",
-                     air_last_error()[0] ? air_last_error()
-                                         : air_status_key(st));
+    if (st == AIR_ENOMEM && a->max_memory)
+        code |= over_memory(c, &res, &rep, msg, sizeof msg);
+    if (st != AIR_OK && msg[0] == '\0')
+        snprintf(msg, sizeof msg, "%s",
+                 air_last_error()[0] ? air_last_error() : air_status_key(st));
+    if (res.status != AIR_OK)
         res.error = msg;
-    }
     size_t llen = 0;
     char *line = result_line(c, cfg, &res, &llen);
+    if (line == NULL && a->max_memory && rep) {
+        /* the report was checked, but its line did not fit */
+        code |= over_memory(c, &res, &rep, msg, sizeof msg);
+        line = result_line(c, cfg, &res, &llen);
+    }
     air_report_free(rep);
     if (line == NULL) {
         fprintf(reply, "%s: cannot write the result", name);
-        return BATCH_FATAL;
+        return BATCH_FATAL | BATCH_RETIRE;
     }
+    st = res.status;
+    if (code & BATCH_RETIRE)
+        key[0] = '\0'; /* a limit of this run: not for the cache */
     if (key[0] && cacheable(st) && cache_put(&c->cache, key, line, llen))
         code |= INTO_CACHE;
     fwrite(line, 1, llen, reply);
