@@ -695,6 +695,14 @@ bool air_marker_from_list(air_marker *out, const air_numbering *mk,
     if (m != NULL && parse(out, mk, m, n, false) &&
         out->style.kind == AIR_MK_NUMBER) {
         out->start = out->end = 0;
+        /* the list's format settles what the shown text leaves open:
+         * "l." of a lower-roman list is 50, not the letter l */
+        uint8_t sys = sys_of_fmt(l->fmt);
+        if (sys != AIR_NS_OTHER && sys != out->style.sys &&
+            l->value > 0) {
+            out->style.sys = sys;
+            out->value = l->value;
+        }
         return true;
     }
     if (l->fmt == AIR_NUMFMT_NONE || l->fmt == AIR_NUMFMT_BULLET)

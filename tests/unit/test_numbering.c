@@ -452,6 +452,22 @@ static void outline_across_sections(void **state)
     air_report_free(r);
 }
 
+static void roman_list_past_fifty(void **state)
+{
+    /* "xlix." then "l.": 49 and 50 of a lower-roman list, not a letter */
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    static const char *const shown[] = {"xlviii.", "xlix.", "l.", "li.",
+                                        "lii."};
+    for (int i = 0; i < 5; i++)
+        tdoc_list(tdoc_para(d, s, "항목"), AIR_LIST_NUMBER, 0,
+                  AIR_NUMFMT_LOWER_ROMAN, 3, 48 + i, shown[i]);
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "");
+    assert_string_equal(at(r, STY), "");
+    air_report_free(r);
+}
+
 static void mixed_report_without_profile(void **state)
 {
     /* Ⅰ./1./가. and □/○: neither profile, consistent in itself */
@@ -895,6 +911,7 @@ int main(void)
         T(articles_with_inline_first_item),
         T(automatic_numbering_as_computed),
         T(outline_across_sections),
+        T(roman_list_past_fifty),
         T(mixed_report_without_profile),
         T(path_after_children_of_its_parent),
         T(table_of_contents_lines),
