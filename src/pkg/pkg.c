@@ -68,10 +68,14 @@ air_status pkg_add_entry(air_pkg *pkg, const char *name, uint64_t size,
     return AIR_OK;
 }
 
+/* Names compare without regard to ASCII case: OPC part names are
+ * case-insensitive and lookups fall back to that, so two spellings of one
+ * name would leave which part is read to chance. */
 static int cmp_entry_name(const void *a, const void *b)
 {
     const pkg_entry *const *x = a, *const *y = b;
-    return strcmp((*x)->name, (*y)->name);
+    int c = strcasecmp((*x)->name, (*y)->name);
+    return c ? c : strcmp((*x)->name, (*y)->name);
 }
 
 /* Checked once, when the package opens, before any part is parsed:
@@ -113,10 +117,15 @@ air_status pkg_check_entry_limits(air_pkg *pkg)
             sorted[i] = &pkg->entries[i];
         qsort(sorted, pkg->n, sizeof *sorted, cmp_entry_name);
         air_status rc = AIR_OK;
-        for (size_t i = 1; i < pkg->n && rc == AIR_OK; i++)
-            if (strcmp(sorted[i - 1]->name, sorted[i]->name) == 0)
+        for (size_t i = 1; i < pkg->n && rc == AIR_OK; i++) {
+            const char *a = sorted[i - 1]->name, *b = sorted[i]->name;
+            if (strcmp(a, b) == 0)
                 rc = air_error(AIR_EFORMAT, "%s: duplicate entry name '%s'",
-                               pkg->name, sorted[i]->name);
+                               pkg->name, b);
+            else if (strcasecmp(a, b) == 0)
+                rc = air_error(AIR_EFORMAT, "%s: duplicate entry name '%s' "
+                               "(also spelled '%s')", pkg->name, a, b);
+        }
         free(sorted);
         return rc;
     }

@@ -21,6 +21,11 @@ static air_status zip_failure(air_pkg *pkg, zip_error_t *ze)
         return air_error(AIR_EIO, "%s: %s", pkg->name, why);
     if (code == ZIP_ER_MEMORY)
         return air_error(AIR_ENOMEM, "out of memory");
+    /* libzip says "No such file" for a directory record whose sizes call
+     * for a ZIP64 field that is not there; the file itself is open. */
+    if (code == ZIP_ER_NOENT)
+        return air_error(AIR_EFORMAT, "%s: damaged ZIP archive (an entry's "
+                         "directory record is inconsistent)", pkg->name);
     return air_error(AIR_EFORMAT, "%s: damaged ZIP archive (%s)", pkg->name,
                      why);
 }
