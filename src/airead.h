@@ -409,6 +409,31 @@ air_status air_rules_print(const air_config *cfg, air_output fmt,
 air_status air_doc_copy_part(const air_doc *doc, const char *part, FILE *out,
                              uint64_t *written);
 
+/* ---- files written whole or not at all ---------------------------------
+ *
+ * Every file airead writes (converted Markdown, extracted images, a report
+ * or dump written with -o) goes to a temporary file beside its final name
+ * (".NAME.airead-PID-N" in the same folder) and is renamed into place once
+ * complete, so no reader ever sees a partial file. A client that ends on a
+ * signal calls air_outfile_abort_all() from its handler so that no
+ * temporary file is left behind either. */
+
+typedef struct air_outfile air_outfile;
+
+/* Creates the temporary file for 'path' (its folder must exist). *stream
+ * is where to write; it belongs to 'f' (do not fclose it). */
+air_status air_outfile_open(air_outfile **f, FILE **stream,
+                            const char *path);
+
+/* Closes the stream; with 'keep', renames the file to its final name
+ * (AIR_EIO when writing or renaming failed, and nothing is left), else
+ * removes it. Frees 'f' (NULL-safe). */
+air_status air_outfile_close(air_outfile *f, int keep);
+
+/* Removes every temporary file still open. Async-signal-safe: for a
+ * handler of SIGINT, SIGTERM and the like, before the process ends. */
+void air_outfile_abort_all(void);
+
 /* ---- Markdown (`airead convert`) ---------------------------------------
  *
  * GitHub-flavoured Markdown of the model (DESIGN.md section 7): YAML front

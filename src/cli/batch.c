@@ -162,13 +162,16 @@ typedef struct worker {
 static void worker_main(const batch_opts *o, const batch_ops *ops, void *ctx,
                         int in, int out)
 {
-    /* The parent may clean up on these; a worker just stops. */
+    /* A worker stops on these as the parent does, removing the cache
+     * entry it may be writing; it follows a parent that ended (SIGTERM,
+     * not SIGKILL, so that it too leaves no temporary file). */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
+    cli_catch_signals();
 #ifdef __linux__
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
 #endif
     /* Standard input belongs to the parent (--files-from -); a document
      * on it was read before the workers started. */

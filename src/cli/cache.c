@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "airead.h"
 #include "cli/sha256.h"
 
 /* An entry is a report line; anything larger is not worth keeping. */
@@ -134,32 +135,19 @@ bool cache_put(const cache *c, const char *key, const char *data, size_t len)
 {
     if (len > MAX_ENTRY)
         return false;
-    char path[4096], tmp[4200], sub[4096];
+    char path[4096], sub[4096];
     snprintf(sub, sizeof sub, "%s/%.2s", c->dir, key);
     if (mkdir(sub, 0777) != 0 && errno != EEXIST)
         return false;
     entry_path(path, sizeof path, c, key);
-    snprintf(tmp, sizeof tmp, "%s/.tmp-%s-XXXXXX", sub, key + 2);
-    int fd = mkstemp(tmp);
-    if (fd < 0)
+    /* a hidden temporary file beside the entry, renamed into place, and
+     * removed when a signal ends the run */
+    air_outfile *of = NULL;
+    FILE *f = NULL;
+    if (air_outfile_open(&of, &f, path) != AIR_OK)
         return false;
-    fchmod(fd, 0644);
-    bool ok = true;
-    for (size_t off = 0; off < len && ok;) {
-        ssize_t k = write(fd, data + off, len - off);
-        if (k < 0 && errno == EINTR)
-            continue;
-        ok = k > 0;
-        if (ok)
-            off += (size_t)k;
-    }
-    if (close(fd) != 0)
-        ok = false;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    if (!ok)
-        unlink(tmp);
-    return ok;
+    bool ok = fwrite(data, 1, len, f) == len;
+    return air_outfile_close(of, ok) == AIR_OK && ok;
 }
 
 /* ---- pruning ------------------------------------------------------------- */
@@ -204,7 +192,7 @@ void cache_prune(const cache *c)
             if (fstatat(dirfd(d), fe->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
                 !S_ISREG(st.st_mode))
                 continue;
-            if (strncmp(fe->d_name, ".tmp-", 5) == 0) {
+            if (fe->d_name[0] == '.') { /* a temporary file */
                 /* a writer killed an hour ago is not coming back */
                 if (st.st_mtime < stale)
                     unlinkat(dirfd(d), fe->d_name, 0);

@@ -41,6 +41,8 @@ typedef struct check_args {
     const char *cache_dir;
     uint64_t cache_size;
     const char *baseline, *write_baseline;
+    /* reading */
+    air_limits limits; /* --limit; AIR_LIMITS_INIT at first */
 } check_args;
 
 /* Defaults of the batch options. */

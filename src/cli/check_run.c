@@ -268,6 +268,7 @@ static int work(void *vc, const batch_job *j, FILE *reply)
     }
 
     air_open_opts oo = AIR_OPEN_OPTS_INIT;
+    oo.limits = a->limits;
     oo.display_name = name;
     air_doc *doc = NULL;
     air_report *rep = NULL;
@@ -402,28 +403,6 @@ static bool has_stdin_operand(char **operands, int n)
     return false;
 }
 
-static FILE *open_tmp(const char *path, char **tmp)
-{
-    size_t n = strlen(path) + 16;
-    *tmp = malloc(n);
-    if (*tmp == NULL)
-        return NULL;
-    snprintf(*tmp, n, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(*tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (f == NULL) {
-        if (fd >= 0) {
-            close(fd);
-            unlink(*tmp);
-        }
-        free(*tmp);
-        *tmp = NULL;
-        return NULL;
-    }
-    fchmod(fd, 0644);
-    return f;
-}
-
 int check_files(const check_args *a, air_lang lang, bool color,
                 cfg_cache *cfgs, const air_config *cfg0, FILE *out,
                 char **operands, int noperands)
@@ -435,7 +414,7 @@ int check_files(const check_args *a, air_lang lang, bool color,
     c.cfgs = cfgs;
     c.cfg0 = cfg0;
     int rc = AIR_EXIT_OK;
-    char *base_tmp = NULL;
+    air_outfile *base_of = NULL;
     inputs *in = NULL, *counter = NULL;
 
     if (has_stdin_operand(operands, noperands))
@@ -450,7 +429,7 @@ int check_files(const check_args *a, air_lang lang, bool color,
             goto done;
         }
         c.use_cache = true;
-        air_limits lim = AIR_LIMITS_INIT;
+        const air_limits lim = a->limits;
         snprintf(c.limits, sizeof c.limits, "%u %llu %llu %u %u %u %llu",
                  lim.max_entries, (unsigned long long)lim.max_part_bytes,
                  (unsigned long long)lim.max_total_bytes, lim.max_ratio,
@@ -462,10 +441,9 @@ int check_files(const check_args *a, air_lang lang, bool color,
         goto done;
     }
     if (a->write_baseline) {
-        c.base_out = open_tmp(a->write_baseline, &base_tmp);
-        if (c.base_out == NULL) {
-            cli_error("%s: cannot write: %s", a->write_baseline,
-                      strerror(errno));
+        if (air_outfile_open(&base_of, &c.base_out, a->write_baseline) !=
+            AIR_OK) {
+            cli_error("%s", air_last_error());
             rc = AIR_EXIT_USAGE;
             goto done;
         }
@@ -540,16 +518,14 @@ int check_files(const check_args *a, air_lang lang, bool color,
         goto done;
     }
     if (c.base_out) {
-        bool ok = fclose(c.base_out) == 0;
         c.base_out = NULL;
-        if (!ok || rename(base_tmp, a->write_baseline) != 0) {
+        air_status bst = air_outfile_close(base_of, 1);
+        base_of = NULL;
+        if (bst != AIR_OK) {
             cli_error("%s: cannot write the baseline", a->write_baseline);
-            unlink(base_tmp);
             rc = AIR_EXIT_INTERNAL;
             goto done;
         }
-        free(base_tmp);
-        base_tmp = NULL;
     }
     if (c.use_cache && c.writes > 0)
         cache_prune(&c.cache);
@@ -563,11 +539,7 @@ int check_files(const check_args *a, air_lang lang, bool color,
     else
         rc = c.failed ? AIR_EXIT_FINDINGS : AIR_EXIT_OK;
 done:
-    if (c.base_out) {
-        fclose(c.base_out);
-        unlink(base_tmp);
-    }
-    free(base_tmp);
+    air_outfile_close(base_of, 0);
     air_emitter_free(c.em);
     inputs_free(in);
     inputs_free(counter);

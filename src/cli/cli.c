@@ -3,7 +3,11 @@
 
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +140,67 @@ int cli_exit_for(air_status st)
     }
 }
 
+typedef struct limit_name {
+    const char *name;
+    size_t offset;
+    bool wide;  /* uint64_t, else uint32_t */
+    bool bytes; /* K, M, G allowed */
+} limit_name;
+
+static const limit_name LIMITS[] = {
+    { "entries", offsetof(air_limits, max_entries), false, false },
+    { "part-size", offsetof(air_limits, max_part_bytes), true, true },
+    { "total-size", offsetof(air_limits, max_total_bytes), true, true },
+    { "ratio", offsetof(air_limits, max_ratio), false, false },
+    { "depth", offsetof(air_limits, max_depth), false, false },
+    { "table-depth", offsetof(air_limits, max_table_depth), false, false },
+    { "nodes", offsetof(air_limits, max_nodes), true, false },
+};
+
+int cli_limit(air_limits *lim, const char *cmd, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    const limit_name *l = NULL;
+    for (size_t i = 0; eq && i < sizeof LIMITS / sizeof *LIMITS; i++)
+        if (strlen(LIMITS[i].name) == (size_t)(eq - arg) &&
+            strncmp(LIMITS[i].name, arg, (size_t)(eq - arg)) == 0)
+            l = &LIMITS[i];
+    if (l == NULL)
+        return cli_usage("%s: --limit takes NAME=VALUE with NAME one of "
+                         "entries, part-size, total-size, ratio, depth, "
+                         "table-depth, nodes; not '%s'", cmd, arg);
+    const char *v = eq + 1;
+    char *end = NULL;
+    errno = 0;
+    unsigned long long n = (*v >= '0' && *v <= '9') ? strtoull(v, &end, 10)
+                                                    : 0;
+    unsigned shift = 0;
+    if (end && l->bytes && end[0] && !end[1]) {
+        const char *units = "KMG";
+        const char *u = strchr(units, end[0] & ~0x20);
+        if (u) {
+            shift = 10u * (unsigned)(u - units + 1);
+            end++;
+        }
+    }
+    unsigned long long max = l->wide ? UINT64_MAX : UINT32_MAX;
+    if (end == NULL || *end || errno == ERANGE || n == 0 ||
+        n > (max >> shift))
+        return cli_usage("%s: --limit %s takes a whole number from 1 to "
+                         "%llu%s, not '%s'", cmd, l->name, max,
+                         l->bytes ? " (or with K, M, G)" : "", v);
+    n <<= shift;
+    char *field = (char *)lim + l->offset;
+    if (l->wide) {
+        uint64_t w = n;
+        memcpy(field, &w, sizeof w);
+    } else {
+        uint32_t w = (uint32_t)n;
+        memcpy(field, &w, sizeof w);
+    }
+    return 0;
+}
+
 const char *cli_datadir(void)
 {
     static char dir[4096];
@@ -166,45 +231,46 @@ const char *cli_datadir(void)
     return dir[0] ? dir : NULL;
 }
 
-/* The report goes to a temporary file next to FILE, renamed into place at
- * the end, so that a reader never sees half a report. */
-FILE *cli_open_output(const char *path, char **tmp)
+FILE *cli_open_output(const char *path, air_outfile **of)
 {
-    *tmp = NULL;
+    *of = NULL;
     if (path == NULL || strcmp(path, "-") == 0)
         return stdout;
-    size_t n = strlen(path);
-    char *t = malloc(n + 16);
-    if (t == NULL)
-        return NULL;
-    snprintf(t, n + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(t);
-    if (fd < 0) {
-        free(t);
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "w");
-    if (f == NULL) {
-        close(fd);
-        unlink(t);
-        free(t);
-        return NULL;
-    }
-    *tmp = t;
-    return f;
+    FILE *f = NULL;
+    return air_outfile_open(of, &f, path) == AIR_OK ? f : NULL;
 }
 
-int cli_close_output(FILE *f, char *tmp, const char *path, bool ok)
+int cli_close_output(FILE *f, air_outfile *of, bool keep)
 {
-    if (f == stdout)
-        return fflush(stdout) == 0 ? 0 : -1;
-    int rc = fclose(f);
-    if (ok && rc == 0)
-        rc = rename(tmp, path);
-    if (!ok || rc != 0)
-        unlink(tmp);
-    free(tmp);
-    return rc;
+    if (of == NULL)
+        return fflush(f) == 0 ? 0 : -1;
+    return air_outfile_close(of, keep) == AIR_OK ? 0 : -1;
+}
+
+/* An output is never left partial: the handler removes the temporary
+ * files still open (async-signal-safe) and lets the signal end the
+ * process as it would have, so the caller still sees "killed by
+ * SIGTERM". */
+static void on_signal(int sig)
+{
+    air_outfile_abort_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void cli_catch_signals(void)
+{
+    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        /* A signal ignored by whoever started us stays ignored. */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 /* Korean unless the locale names another language. */

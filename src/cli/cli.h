@@ -59,6 +59,17 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * 4 for a bug or resource failure, 2 for usage/configuration. */
 int cli_exit_for(air_status st);
 
+/* --limit NAME=VALUE, the same for every command that reads documents:
+ * changes one field of 'lim' (AIR_LIMITS_INIT at first). Names: entries,
+ * part-size, total-size, ratio, depth, table-depth, nodes; a value is a
+ * positive whole number, sizes may end in K, M or G (powers of 1024).
+ * Returns 0, or prints a usage error and returns AIR_EXIT_USAGE. */
+int cli_limit(air_limits *lim, const char *cmd, const char *arg);
+
+#define CLI_LIMIT_HELP                                                       \
+    "change a limit on untrusted input: entries, part-size, total-size, "    \
+    "ratio, depth, table-depth, nodes (sizes take K, M, G)"
+
 /* The rule data folder for an installed program: <prefix>/share/airead/
  * rules next to <prefix>/bin/airead when it holds defaults.yaml, so that
  * an installed airead reads its own data even where a source tree exists;
@@ -70,12 +81,17 @@ const char *cli_datadir(void);
  * they name another language. */
 air_lang cli_lang_from_env(void);
 
-/* A report file: 'path' NULL or "-" is stdout; otherwise a temporary
- * file next to 'path' (*tmp, malloc'd) that cli_close_output() renames
- * into place when 'keep' (and removes otherwise), so that a reader never
- * sees half a report. NULL with errno on failure. */
-FILE *cli_open_output(const char *path, char **tmp);
-int cli_close_output(FILE *f, char *tmp, const char *path, bool keep);
+/* A report file: 'path' NULL or "-" is stdout (*of NULL); otherwise an
+ * air_outfile (a temporary file next to 'path') that cli_close_output()
+ * renames into place when 'keep' (and removes otherwise), so that a
+ * reader never sees half a report. NULL on failure (air_last_error()). */
+FILE *cli_open_output(const char *path, air_outfile **of);
+int cli_close_output(FILE *f, air_outfile *of, bool keep);
+
+/* Handlers for SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE (unless
+ * ignored) that remove every temporary output file still open before the
+ * signal ends the process: main() and every worker process call it. */
+void cli_catch_signals(void);
 
 /* The commands, defined in cmd_*.c. */
 extern const cli_cmd cli_cmd_dump;

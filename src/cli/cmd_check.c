@@ -81,6 +81,7 @@ static const cli_opt check_opts[] = {
       "its entries that no longer occur" },
     { "write-baseline", 0, "FILE", "write the findings of this run to FILE "
       "as a baseline" },
+    { "limit", 0, "NAME=N", CLI_LIMIT_HELP },
     { NULL, 0, NULL, NULL }
 };
 
@@ -160,7 +161,9 @@ static int on_batch_opt(check_args *a, const char *o, const char *arg)
         if (batch_parse_size(v, arg) != 0)
             return cli_usage("check: --%s takes a size (2G, 512M), not '%s'",
                              o, arg);
-    } else if (strcmp(o, "quiet") == 0)
+    } else if (strcmp(o, "limit") == 0)
+        return cli_limit(&a->limits, "check", arg);
+    else if (strcmp(o, "quiet") == 0)
         a->quiet = true;
     else if (strcmp(o, "summary-only") == 0)
         a->summary_only = true;
@@ -414,6 +417,8 @@ static int run_check(const cli_cmd *cmd, int argc, char **argv)
     a.max_memory = CHECK_MAX_MEMORY_DEFAULT;
     a.cache_size = CHECK_CACHE_SIZE_DEFAULT;
     a.worst = 10;
+    air_limits lim = AIR_LIMITS_INIT;
+    a.limits = lim;
     int first = 0;
     int rc = cli_parse(cmd, argc, argv, on_opt, &a, &first);
     if (rc == 0)
@@ -445,10 +450,10 @@ static int run_check(const cli_cmd *cmd, int argc, char **argv)
         rc = AIR_EXIT_USAGE;
         goto done;
     }
-    char *tmp = NULL;
-    FILE *out = cli_open_output(a.output, &tmp);
+    air_outfile *of = NULL;
+    FILE *out = cli_open_output(a.output, &of);
     if (out == NULL) {
-        cli_error("%s: cannot write: %s", a.output, strerror(errno));
+        cli_error("%s", air_last_error());
         rc = AIR_EXIT_USAGE;
         goto done;
     }
@@ -456,7 +461,7 @@ static int run_check(const cli_cmd *cmd, int argc, char **argv)
     rc = check_files(&a, lang, color, &cfgs, cfg0, out, argv + first,
                      argc - first);
     bool keep = rc != AIR_EXIT_USAGE;
-    if (cli_close_output(out, tmp, a.output, keep) != 0 && keep) {
+    if (cli_close_output(out, of, keep) != 0 && keep) {
         cli_error("%s: cannot write the report", a.output ? a.output : "-");
         rc = AIR_EXIT_INTERNAL;
     }

@@ -58,6 +58,7 @@ typedef struct args {
     air_md_tables tables;
     bool headers, keep_symbols, no_front_matter, no_join, verbose;
     long jobs;
+    air_limits limits;
 } args;
 
 static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
@@ -89,6 +90,8 @@ static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
             return cli_usage("convert: --tables takes 'html' or 'expand', "
                              "not '%s'",
                              arg);
+    } else if (strcmp(n, "limit") == 0) {
+        return cli_limit(&a->limits, "convert", arg);
     } else if (strcmp(n, "jobs") == 0) {
         char *end = NULL;
         a->jobs = strtol(arg, &end, 10);
@@ -512,6 +515,7 @@ static void convert_one(const ctx *c, job *j)
         st = read_stdin(&data, &len);
         if (st == AIR_OK) {
             air_open_opts oo = AIR_OPEN_OPTS_INIT;
+            oo.limits = a->limits;
             oo.display_name = "-";
             st = air_doc_open_mem(&doc, data, len, &oo);
             free(data);
@@ -521,7 +525,9 @@ static void convert_one(const ctx *c, job *j)
             return;
         }
     } else {
-        st = air_doc_open(&doc, j->in, NULL);
+        air_open_opts oo = AIR_OPEN_OPTS_INIT;
+        oo.limits = a->limits;
+        st = air_doc_open(&doc, j->in, &oo);
     }
     if (st != AIR_OK) {
         add_msg(j, "airead: %s", air_last_error());
@@ -562,51 +568,31 @@ static void convert_one(const ctx *c, job *j)
     }
 
     FILE *out = stdout;
-    char *tmp = NULL;
+    air_outfile *of = NULL;
     if (j->out) {
         if (make_dirs(j->out, true) != 0) {
             add_msg(j, "airead: %s: cannot create its folder", j->out);
             j->status = AIR_EXIT_INTERNAL;
             goto done;
         }
-        const char *slash = strrchr(j->out, '/');
-        size_t dl = slash ? (size_t)(slash - j->out) + 1 : 0;
-        size_t n = strlen(j->out) + 16;
-        tmp = malloc(n);
-        if (tmp == NULL) {
+        if (air_outfile_open(&of, &out, j->out) != AIR_OK) {
+            add_msg(j, "airead: %s", air_last_error());
             j->status = AIR_EXIT_INTERNAL;
             goto done;
         }
-        snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dl, j->out, j->out + dl);
-        int fd = mkstemp(tmp);
-        out = fd >= 0 ? fdopen(fd, "w") : NULL;
-        if (out == NULL) {
-            if (fd >= 0) {
-                close(fd);
-                unlink(tmp);
-            }
-            add_msg(j, "airead: %s: cannot write (%s)", j->out,
-                    strerror(errno));
-            j->status = AIR_EXIT_INTERNAL;
-            free(tmp);
-            tmp = NULL;
-            goto done;
-        }
-        fchmod(fd, 0644);
     }
     st = air_convert_markdown(doc, &mo, out);
-    if (tmp) {
-        if (fclose(out) != 0 && st == AIR_OK)
-            st = AIR_EIO;
-        if (st == AIR_OK && rename(tmp, j->out) != 0)
-            st = AIR_EIO;
-        if (st != AIR_OK)
-            unlink(tmp);
+    if (of) {
+        air_status cst = air_outfile_close(of, st == AIR_OK);
+        if (st == AIR_OK)
+            st = cst;
     }
     if (st != AIR_OK) {
         add_msg(j, "airead: %s: %s", j->out ? j->out : "-",
                 st == AIR_EIO ? "cannot write the Markdown" : air_last_error());
-        j->status = AIR_EXIT_INTERNAL;
+        /* A table too large to lay out is about the input (3); a write
+         * that failed is not (4). */
+        j->status = st == AIR_EIO ? AIR_EXIT_INTERNAL : cli_exit_for(st);
     } else if (a->verbose) {
         add_msg(j,
                 "airead: %s -> %s: %u tables (%u HTML, %u nested), "
@@ -620,7 +606,6 @@ static void convert_one(const ctx *c, job *j)
                 (unsigned long long)stats.sym_kept);
     }
 done:
-    free(tmp);
     free(link);
     air_doc_free(doc);
 }
@@ -712,6 +697,8 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     args a;
     memset(&a, 0, sizeof a);
     a.jobs = 1;
+    air_limits lim = AIR_LIMITS_INIT;
+    a.limits = lim;
     int first = 0;
     int rc = cli_parse(cmd, argc, argv, on_opt, &a, &first);
     if (rc != 0)

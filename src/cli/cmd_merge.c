@@ -242,10 +242,10 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         cli_error("%s", air_last_error());
         return AIR_EXIT_USAGE;
     }
-    char *tmp = NULL;
-    FILE *out = cli_open_output(a.output, &tmp);
+    air_outfile *of = NULL;
+    FILE *out = cli_open_output(a.output, &of);
     if (out == NULL) {
-        cli_error("%s: cannot write: %s", a.output, strerror(errno));
+        cli_error("%s", air_last_error());
         air_config_free(cfg);
         return AIR_EXIT_USAGE;
     }
@@ -274,7 +274,7 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     }
     if (rc != 0)
         cli_error("cannot write the report");
-    if (cli_close_output(out, tmp, a.output, rc == 0) != 0 && rc == 0) {
+    if (cli_close_output(out, of, rc == 0) != 0 && rc == 0) {
         cli_error("%s: cannot write the report", a.output ? a.output : "-");
         rc = AIR_EXIT_INTERNAL;
     }

@@ -34,6 +34,7 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    cli_catch_signals();
     if (argc < 2)
         return cli_usage("no command given");
     const char *name = argv[1];

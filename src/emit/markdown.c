@@ -734,32 +734,22 @@ static bool name_taken(const md *m, const char *name)
 }
 
 /* Writes part 'target' to media_dir/name through a temporary file in the
- * same folder, renamed into place: no partial file is ever left under the
- * final name. */
+ * same folder, renamed into place (air_outfile): no partial file is ever
+ * left under the final name, nor a temporary one after a signal. */
 static bool extract(md *m, const char *target, const char *name)
 {
     const char *dir = m->o.media_dir;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         return false;
-    air_buf tmp = AIR_BUF_INIT, dst = AIR_BUF_INIT;
-    air_buf_printf(&tmp, "%s/.%s.XXXXXX", dir, name);
+    air_buf dst = AIR_BUF_INIT;
     air_buf_printf(&dst, "%s/%s", dir, name);
+    air_outfile *of = NULL;
+    FILE *f = NULL;
     bool ok = false;
-    int fd = tmp.ptr && dst.ptr ? mkstemp(tmp.ptr) : -1;
-    if (fd >= 0) {
-        FILE *f = fdopen(fd, "wb");
-        if (f == NULL) {
-            close(fd);
-        } else {
-            fchmod(fd, 0644);
-            air_status st = air_doc_copy_part(m->doc, target, f, NULL);
-            ok =
-                fclose(f) == 0 && st == AIR_OK && rename(tmp.ptr, dst.ptr) == 0;
-        }
-        if (!ok)
-            unlink(tmp.ptr);
+    if (dst.ptr && air_outfile_open(&of, &f, dst.ptr) == AIR_OK) {
+        air_status st = air_doc_copy_part(m->doc, target, f, NULL);
+        ok = air_outfile_close(of, st == AIR_OK) == AIR_OK && st == AIR_OK;
     }
-    air_buf_free(&tmp);
     air_buf_free(&dst);
     return ok;
 }
