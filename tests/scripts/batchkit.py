@@ -2,7 +2,10 @@
 made on the spot, runs with an environment, sanitizer detection."""
 import json
 import os
+import shutil
 import subprocess
+import sys
+import tempfile
 import zipfile
 
 import airtest
@@ -76,6 +79,24 @@ def jsonl(out):
         else:
             summary = rec["summary"]
     return files, summary
+
+
+def main(name, body):
+    """Runs body(args, tmp, samples) in a temporary folder removed after
+    (even one made unreadable); skips when samples/ is missing."""
+    a = airtest.args()
+    samples = os.path.join(a.source, "samples")
+    if not os.path.exists(os.path.join(samples, "p2-symbols.hwpx")):
+        print("skip: samples missing")
+        sys.exit(airtest.SKIP)
+    tmp = tempfile.mkdtemp(prefix="airead-%s-" % name)
+    try:
+        body(a, tmp, samples)
+    finally:
+        for d, _, _ in os.walk(tmp):
+            os.chmod(d, 0o755)
+        shutil.rmtree(tmp)
+    print("ok")
 
 
 def expect(cond, msg):

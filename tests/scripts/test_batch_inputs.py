@@ -3,14 +3,11 @@ sniffing: non-documents skipped and counted, named ones reported), hidden
 files, FIFOs, symbolic links (not followed unless asked; loops cut),
 --include/--exclude, --files-from (newline, NUL, stdin), a document on
 stdin with its format sniffed and --stdin-name, unreadable folders."""
-import json
 import os
 import shutil
-import sys
-import tempfile
 import zipfile
 
-import airtest
+import batchkit
 from batchkit import expect, jsonl, make_docx, run
 
 
@@ -54,22 +51,6 @@ def tree(tmp, samples):
 # notes.txt fake.hwpx pic.png doc.pdf ~$lock.docx zipnotdoc.docx book.xlsx
 # pipe link.docx link-out sub/loop
 SKIPPED = 11
-
-
-def main():
-    a = airtest.args()
-    samples = os.path.join(a.source, "samples")
-    if not os.path.exists(os.path.join(samples, "p2-symbols.hwpx")):
-        print("skip: samples missing")
-        sys.exit(airtest.SKIP)
-    tmp = tempfile.mkdtemp(prefix="airead-inputs-")
-    try:
-        run_all(a.airead, tmp, samples)
-    finally:
-        for d, _, _ in os.walk(tmp):
-            os.chmod(d, 0o755)
-        shutil.rmtree(tmp)
-    print("ok")
 
 
 def check(airead, *args, **kw):
@@ -188,4 +169,5 @@ def run_all(airead, tmp, samples):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    batchkit.main("inputs",
+                  lambda a, tmp, samples: run_all(a.airead, tmp, samples))

@@ -7,27 +7,15 @@ entries that no longer occur."""
 import json
 import os
 import shutil
-import sys
-import tempfile
 import time
 
-import airtest
+import batchkit
 from batchkit import expect, jsonl, make_docx, run
 
 
-def main():
-    a = airtest.args()
-    samples = os.path.join(a.source, "samples")
-    if not os.path.isdir(samples):
-        print("skip: samples missing")
-        sys.exit(airtest.SKIP)
-    tmp = tempfile.mkdtemp(prefix="airead-rerun-")
-    try:
-        cache_tests(a.airead, tmp, samples)
-        baseline_tests(a.airead, tmp)
-    finally:
-        shutil.rmtree(tmp)
-    print("ok")
+def run_all(a, tmp, samples):
+    cache_tests(a.airead, tmp, samples)
+    baseline_tests(a.airead, tmp)
 
 
 def check(airead, *args, **kw):
@@ -178,4 +166,4 @@ def baseline_tests(airead, tmp):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    batchkit.main("rerun", run_all)

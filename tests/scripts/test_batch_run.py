@@ -7,30 +7,16 @@ import csv
 import io
 import json
 import os
+import pty
+import select
 import shutil
 import signal
 import subprocess
-import sys
-import tempfile
-import threading
 import time
 
 import airtest
+import batchkit
 from batchkit import expect, jsonl, make_docx, run, sanitized
-
-
-def main():
-    a = airtest.args()
-    samples = os.path.join(a.source, "samples")
-    if not os.path.isdir(samples):
-        print("skip: samples missing")
-        sys.exit(airtest.SKIP)
-    tmp = tempfile.mkdtemp(prefix="airead-run-")
-    try:
-        run_all(a, tmp, samples)
-    finally:
-        shutil.rmtree(tmp)
-    print("ok")
 
 
 def check(airead, *args, **kw):
@@ -50,6 +36,35 @@ def children(pid):
             except (OSError, IndexError, ValueError):
                 pass
     return out
+
+
+def on_terminal(cmd):
+    """What cmd writes on stderr when stderr is a terminal (a pty)."""
+    master, slave = pty.openpty()
+    try:
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=slave,
+                             env=dict(os.environ, LANG="C"))
+    finally:
+        os.close(slave)
+    got = b""
+    try:
+        while True:
+            r, _, _ = select.select([master], [], [], 60)
+            if not r:
+                p.kill()
+                break
+            try:
+                data = os.read(master, 4096)
+            except OSError:     # EIO: every writer has closed it
+                break
+            if not data:
+                break
+            got += data
+    finally:
+        os.close(master)
+        p.wait(timeout=60)
+    return got
 
 
 def run_all(a, tmp, samples):
@@ -152,19 +167,22 @@ def run_all(a, tmp, samples):
     rc, out, err = check(airead, "--timeout", "1.5", "-o",
                          os.path.join(tmp, "r.json"), clean, fifo)
     expect(err == b"", "no terminal: stderr %r" % err)
-    if shutil.which("script"):
-        for quiet, want in (([], True), (["-q"], False)):
-            cmd = " ".join([airead, "check", "--no-config", "--lang", "en",
-                            "--timeout", "1.5", "-o",
-                            os.path.join(tmp, "r.json")] + quiet +
-                           [clean, fifo])
-            p = subprocess.run(["script", "-qec", cmd, "/dev/null"],
-                               capture_output=True, timeout=60,
-                               env=dict(os.environ, LANG="C"))
-            shown = b"files/s" in p.stdout
-            expect(shown == want, "progress %s: %r" % (quiet, p.stdout))
-            if want:
-                expect(b"1/2 files" in p.stdout, "progress: %r" % p.stdout)
+    for quiet, want in (([], True), (["-q"], False)):
+        err = on_terminal([airead, "check", "--no-config", "--lang", "en",
+                           "--timeout", "1.5", "-o",
+                           os.path.join(tmp, "r.json")] + quiet +
+                          [clean, fifo])
+        shown = b"files/s" in err
+        expect(shown == want, "progress %s: %r" % (quiet, err))
+        if want:
+            expect(b"1/2 files" in err, "progress: %r" % err)
+    # with a cache, the hits are told on a terminal
+    cache = os.path.join(tmp, "cache")
+    for _ in range(2):
+        err = on_terminal([airead, "check", "--no-config", "--lang", "en",
+                           "-o", os.path.join(tmp, "r.json"), "--cache",
+                           cache, clean, warn])
+    expect(b"2 of 2 results from the cache" in err, "cache hits: %r" % err)
 
     # ---- the summary
     rc, out, _ = check(airead, "--lang", "en", share, clean, warn)
@@ -217,4 +235,4 @@ def run_all(a, tmp, samples):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    batchkit.main("run", run_all)

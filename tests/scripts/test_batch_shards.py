@@ -8,34 +8,23 @@ import os
 import select
 import shutil
 import subprocess
-import sys
-import tempfile
 import time
 
 import airtest
-from batchkit import expect, jsonl, make_docx, run, sanitized
+import batchkit
+from batchkit import expect, make_docx, run, sanitized
 
 
-def main():
-    a = airtest.args()
-    samples = os.path.join(a.source, "samples")
-    if not os.path.isdir(samples):
-        print("skip: samples missing")
-        sys.exit(airtest.SKIP)
-    tmp = tempfile.mkdtemp(prefix="airead-shards-")
-    try:
-        shards(a.airead, tmp, samples)
-        filter_mode(a.airead, tmp, samples)
-        merge(a.airead, tmp, samples)
-        if not airtest.have_corpus(a.corpus):
-            print("note: corpus absent, GNU parallel part skipped")
-        elif not shutil.which("parallel"):
-            print("note: GNU parallel absent, its part skipped")
-        else:
-            gnu_parallel(a.airead, tmp, a.corpus)
-    finally:
-        shutil.rmtree(tmp)
-    print("ok")
+def run_all(a, tmp, samples):
+    shards(a.airead, tmp, samples)
+    filter_mode(a.airead, tmp, samples)
+    merge(a.airead, tmp, samples)
+    if not airtest.have_corpus(a.corpus):
+        print("note: corpus absent, GNU parallel part skipped")
+    elif not shutil.which("parallel"):
+        print("note: GNU parallel absent, its part skipped")
+    else:
+        gnu_parallel(a.airead, tmp, a.corpus)
 
 
 def check(airead, *args, **kw):
@@ -280,4 +269,4 @@ def gnu_parallel(airead, tmp, corpus):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    batchkit.main("shards", run_all)
