@@ -255,6 +255,16 @@ air_status air_dump_json(const air_doc *doc, FILE *out)
     air_json_kv_uint(&j, "nodes", doc->nnodes);
     air_json_end_object(&j);
 
+    air_json_key(&j, "parts");
+    air_json_begin_array(&j);
+    for (uint32_t i = 0; i < doc->nparts; i++) {
+        air_json_begin_object(&j);
+        air_json_kv_string(&j, "name", doc->parts[i].name);
+        air_json_kv_uint(&j, "bytes", doc->parts[i].bytes);
+        air_json_end_object(&j);
+    }
+    air_json_end_array(&j);
+
     air_json_key(&j, "diagnostics");
     air_json_begin_array(&j);
     for (const air_diag *d = doc->diags; d; d = d->next)

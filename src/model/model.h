@@ -288,6 +288,13 @@ typedef struct air_diag {
     struct air_diag *next;
 } air_diag;
 
+/* A package part the reader read, with the bytes it inflated (see
+ * air_pkg_read_count in pkg/pkg.h). */
+typedef struct air_doc_part {
+    const char *name;
+    uint64_t bytes;
+} air_doc_part;
+
 struct air_doc {
     air_arena arena;
     air_format format;
@@ -307,6 +314,9 @@ struct air_doc {
      * to copy an image part for `airead convert --media`. */
     const char *src_path;
     air_limits src_limits;
+    /* The parts read, in order; `airead dump` lists them. */
+    air_doc_part *parts;
+    uint32_t nparts;
 };
 
 /* ---- building (readers) ------------------------------------------------- */

@@ -335,10 +335,46 @@ const char *air_stream_name(const air_stream *s)
     return s->entry->name;
 }
 
+/* See air_pkg_read_count(): logged on close. A full log or a failed
+ * realloc only loses statistics. */
+enum { MAX_READS = 16384 };
+
+static void log_read(air_pkg *pkg, const air_stream *s)
+{
+    if (pkg->nreads == pkg->readcap) {
+        if (pkg->readcap >= MAX_READS)
+            return;
+        size_t cap = pkg->readcap ? pkg->readcap * 2 : 16;
+        pkg_read *r = realloc(pkg->reads, cap * sizeof *r);
+        if (r == NULL)
+            return;
+        pkg->reads = r;
+        pkg->readcap = cap;
+    }
+    pkg->reads[pkg->nreads].entry = s->entry;
+    pkg->reads[pkg->nreads].bytes = s->produced;
+    pkg->nreads++;
+}
+
+size_t air_pkg_read_count(const air_pkg *pkg)
+{
+    return pkg->nreads;
+}
+
+const char *air_pkg_read_at(const air_pkg *pkg, size_t i, uint64_t *bytes)
+{
+    if (i >= pkg->nreads)
+        return NULL;
+    if (bytes)
+        *bytes = pkg->reads[i].bytes;
+    return pkg->reads[i].entry->name;
+}
+
 void air_stream_close(air_stream *s)
 {
     if (s == NULL)
         return;
+    log_read(s->pkg, s);
     if (s->z) {
         inflateEnd(&s->z->zs);
         free(s->z);
@@ -723,6 +759,7 @@ void air_pkg_close(air_pkg *pkg)
     for (size_t i = 0; i < pkg->n; i++)
         free(pkg->entries[i].name);
     free(pkg->entries);
+    free(pkg->reads);
     free(pkg->mem);
     free(pkg->name);
     free(pkg);

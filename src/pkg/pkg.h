@@ -88,6 +88,16 @@ const char *air_stream_name(const air_stream *s);
 
 void air_stream_close(air_stream *s);
 
+/* The streams read so far, in the order they were closed: part name
+ * (borrowed) and the inflated bytes each produced. A part read twice
+ * (sniffed, then parsed) appears twice. `airead dump` lists them, the
+ * benchmark's floor program reads exactly these parts, and the largest
+ * bounds the memory a streaming reader should need. The log keeps at
+ * most 16384 reads (above the readers' 10,000 sections): it must not
+ * grow without bound. */
+size_t air_pkg_read_count(const air_pkg *pkg);
+const char *air_pkg_read_at(const air_pkg *pkg, size_t i, uint64_t *bytes);
+
 /* Reads all of part 'name' into 'out' (appended), within the limits and
  * at most 'max' bytes (0: max_part_bytes). */
 air_status air_pkg_read_all(air_pkg *pkg, const char *name, air_buf *out,

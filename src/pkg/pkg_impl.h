@@ -14,6 +14,12 @@ typedef struct pkg_entry {
                          when libgsf refused it (damaged) */
 } pkg_entry;
 
+/* One stream read, logged when it closes. */
+typedef struct pkg_read {
+    const pkg_entry *entry;
+    uint64_t bytes;   /* inflated bytes the stream produced */
+} pkg_read;
+
 struct air_pkg {
     air_container container;
     air_format format;
@@ -28,6 +34,8 @@ struct air_pkg {
     void *ole;           /* GsfInfile * */
     void *ole_input;     /* GsfInput * under the OLE reader */
     size_t damaged;      /* OLE entries listed without a stream */
+    pkg_read *reads;     /* every stream closed, in order (see pkg.h) */
+    size_t nreads, readcap;
 };
 
 typedef enum { STREAM_ZIP, STREAM_OLE } stream_kind;

@@ -18,6 +18,26 @@ static void init_xml(void)
     xmlInitParser();
 }
 
+/* The package's log of parts read, copied into the document. Every
+ * stream is closed once the reader returns. */
+static air_status copy_reads(air_doc *doc, const air_pkg *pkg)
+{
+    size_t n = air_pkg_read_count(pkg);
+    if (n == 0)
+        return AIR_OK;
+    doc->parts = air_arena_alloc(&doc->arena, n * sizeof *doc->parts);
+    if (doc->parts == NULL)
+        return air_error(AIR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        air_doc_part *p = &doc->parts[i];
+        p->name = air_doc_strdup(doc, air_pkg_read_at(pkg, i, &p->bytes));
+        if (p->name == NULL)
+            return air_error(AIR_ENOMEM, "out of memory");
+    }
+    doc->nparts = (uint32_t)n;
+    return AIR_OK;
+}
+
 static air_status read_pkg(air_doc **out, air_pkg *pkg,
                            const air_open_opts *opts)
 {
@@ -42,6 +62,8 @@ static air_status read_pkg(air_doc **out, air_pkg *pkg,
                        air_pkg_name(pkg));
         break;
     }
+    if (rc == AIR_OK)
+        rc = copy_reads(doc, pkg);
     if (rc != AIR_OK) {
         air_doc_free(doc);
         return rc;

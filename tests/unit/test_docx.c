@@ -118,6 +118,25 @@ static void metadata_empty_absent_and_extras(void **state)
     air_doc_free(d);
 }
 
+/* ---- the parts read --------------------------------------------------- */
+
+/* The document lists the parts its reader read with the bytes each
+ * inflated: the benchmark's floor reads exactly these. */
+static void parts_read_are_listed_with_their_sizes(void **state)
+{
+    (void)state;
+    air_doc *d = open_fixture("docx-text");
+    bool main_part = false;
+    for (uint32_t i = 0; i < d->nparts; i++) {
+        if (strcmp(d->parts[i].name, "word/document.xml") != 0)
+            continue;
+        main_part = true;
+        assert_int_equal(d->parts[i].bytes, 4260);
+    }
+    assert_true(main_part);
+    air_doc_free(d);
+}
+
 /* ---- paragraph text ------------------------------------------------------ */
 
 static void breaks_tabs_and_special_characters(void **state)
@@ -601,6 +620,7 @@ int main(void)
         cmocka_unit_test(text_boxes_images_and_objects),
         cmocka_unit_test(strict_package_with_another_main_part),
         cmocka_unit_test(broken_packages_fail_with_one_line),
+        cmocka_unit_test(parts_read_are_listed_with_their_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
