@@ -9,6 +9,9 @@
 #   tools/dev.sh fuzz [S]  only the fuzzing, S seconds per target (60)
 #   tools/dev.sh deps      only install what is missing
 #   tools/dev.sh build     only build (into build/)
+#   tools/dev.sh bench [ARGS]  install what the benchmark compares with
+#                          (GNU time, Node.js and kordoc under bench/node/),
+#                          then run bench/run ARGS (see bench/README.md)
 #
 # Needs root (or sudo) only when packages are missing.
 set -eu
@@ -22,9 +25,11 @@ libxml2-dev libzip-dev libpcre2-dev libyaml-dev libgsf-1-dev zlib1g-dev
 libcmocka-dev clang libclang-rt-14-dev valgrind parallel git
 pandoc cmark-gfm hyperfine python3-jsonschema"
 
-deps() {
-    missing=""
-    for p in $PACKAGES; do
+# Installs the Debian packages of $1 (a list) that are missing, and the
+# words of $2 (extra names to install) as they are.
+install_missing() {
+    missing="${2:-}"
+    for p in $1; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
             grep -q "install ok installed" || missing="$missing $p"
     done
@@ -36,6 +41,32 @@ deps() {
     # shellcheck disable=SC2086
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
         --no-install-recommends $missing >/dev/null
+}
+
+deps() {
+    install_missing "$PACKAGES"
+}
+
+# The benchmark's extra packages. kordoc is an npm package, pinned, and
+# installed under bench/node/ (git-ignored), never system-wide.
+BENCH_PACKAGES="time"
+KORDOC_VERSION=4.14.1
+
+bench_deps() {
+    # Any Node.js 18 or later will do; Debian 12's own is 18.
+    node=""
+    command -v node >/dev/null && command -v npm >/dev/null ||
+        node="nodejs npm"
+    install_missing "$BENCH_PACKAGES" "$node"
+    if [ ! -x bench/node/node_modules/.bin/kordoc ] ||
+        ! grep -q "\"version\": \"$KORDOC_VERSION\"" \
+            bench/node/node_modules/kordoc/package.json; then
+        echo "installing kordoc $KORDOC_VERSION under bench/node/" >&2
+        mkdir -p bench/node
+        npm install --prefix bench/node --no-audit --no-fund \
+            --no-package-lock --loglevel=error "kordoc@$KORDOC_VERSION" \
+            >/dev/null
+    fi
 }
 
 jobs() {
@@ -106,8 +137,14 @@ fuzz)
     deps
     fuzz "${2:-}"
     ;;
+bench)
+    shift
+    deps
+    bench_deps
+    exec bench/run "$@"
+    ;;
 *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
