@@ -21,6 +21,7 @@
 
 #include "rules/data.h"
 #include "rules/engine.h"
+#include "rules/linebreak.h"
 #include "rules/markers.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -795,7 +796,8 @@ static air_status load(air_config *cfg, const air_config_opts *opts)
             return rc;
     }
     if ((rc = setup_numbering(cfg, cfg->tree)) != AIR_OK ||
-        (rc = setup_symbols(cfg, cfg->tree)) != AIR_OK)
+        (rc = setup_symbols(cfg, cfg->tree)) != AIR_OK ||
+        (rc = air_lb_setup(cfg, cfg->tree)) != AIR_OK)
         return rc;
     for (size_t i = 0; i < n; i++) {
         air_cv *sec = air_cv_get(rules, sorted[i]->id);

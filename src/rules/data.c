@@ -298,6 +298,33 @@ bool air_patterns_find(const air_patterns *p, const char *s, size_t len,
     return found;
 }
 
+/* One match data per thread, made on first use and kept: the pattern lists
+ * of the line-break detector are matched at every break of every document,
+ * and one pair of offsets is all these callers read. */
+static pcre2_match_data *thread_md(void)
+{
+    static _Thread_local pcre2_match_data *md;
+    if (md == NULL)
+        md = pcre2_match_data_create(1, NULL);
+    return md;
+}
+
+bool air_patterns_any(const air_patterns *p, const char *s, size_t len)
+{
+    if (p == NULL || p->n == 0)
+        return false;
+    pcre2_match_data *md = thread_md();
+    if (md == NULL)
+        return false;
+    for (size_t i = 0; i < p->n; i++) {
+        int rc = pcre2_match(p->code[i], (PCRE2_SPTR)s, len, 0,
+                             PCRE2_NO_UTF_CHECK, md, NULL);
+        if (rc >= 0)
+            return true; /* 0: matched, offsets not kept (one pair) */
+    }
+    return false;
+}
+
 bool air_patterns_match_all(const air_patterns *p, const char *s, size_t len)
 {
     if (p == NULL)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rules/engine.h"
+#include "rules/linebreak.h"
 #include "util/error.h"
 
 #define X(desc) extern const air_rule desc;
@@ -120,6 +121,11 @@ const air_numbering *air_rule_numbering(const air_rule_ctx *ctx)
 const air_symbols *air_rule_symbols(const air_rule_ctx *ctx)
 {
     return &ctx->cfg->symbols;
+}
+
+const air_lb *air_rule_linebreak(const air_rule_ctx *ctx)
+{
+    return ctx->cfg->lb;
 }
 
 void *air_rule_state(air_rule_ctx *ctx)

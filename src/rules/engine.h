@@ -50,6 +50,7 @@ struct air_config {
     air_profile profile;
     air_numbering numbering; /* compiled from `numbering:` */
     air_symbols symbols;
+    struct air_lb *lb;   /* `sentences:`, principle 3 (linebreak.c) */
     air_patterns *owned; /* compiled patterns to free */
     char fingerprint[17];
 };

@@ -108,6 +108,10 @@ typedef struct air_patterns air_patterns;
 bool air_patterns_find(const air_patterns *p, const char *s, size_t len,
                        size_t from, size_t *mstart, size_t *mend);
 
+/* True when some pattern matches anywhere in s[0..len) (patterns anchor
+ * themselves with ^ and $). No allocation per call. Thread-safe. */
+bool air_patterns_any(const air_patterns *p, const char *s, size_t len);
+
 /* True when some pattern matches the whole of s[0..len). */
 bool air_patterns_match_all(const air_patterns *p, const char *s,
                             size_t len);
