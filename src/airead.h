@@ -501,10 +501,14 @@ typedef struct air_markdown_opts {
     /* Symbol tables; NULL: loaded once from the default folder. */
     const air_symmaps *symbols;
     air_md_stats *stats; /* filled when not NULL */
+    /* The configuration whose `sentences:` data decides which breaks are
+     * joined, as rules 301/302 report them (borrowed); NULL: the shipped
+     * defaults, loaded once. */
+    const air_config *config;
 } air_markdown_opts;
 
 #define AIR_MARKDOWN_OPTS_INIT                                               \
-    { AIR_MD_TABLES_HTML, 0, 0, 1, 1, NULL, NULL, NULL, NULL, NULL }
+    { AIR_MD_TABLES_HTML, 0, 0, 1, 1, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /* Writes 'doc' as Markdown to 'out' (a buffered stream; the caller
  * closes it). 'opts' may be NULL for the defaults. Fails with AIR_EIO when

@@ -47,6 +47,9 @@ static const cli_opt convert_opts[] = {
      "stored"},
     {"no-front-matter", 0, NULL, "leave out the YAML front matter"},
     {"no-join", 0, NULL, "keep every line and paragraph break"},
+    {"config", 'c', "FILE",
+     "take the sentence data that decides joins "
+     "from FILE (as 'check --config')"},
     {"jobs", 'j', "N", "convert N files at a time (default 1)"},
     {"verbose", 'v', NULL,
      "per file: tables, images, notes, joins, "
@@ -54,7 +57,7 @@ static const cli_opt convert_opts[] = {
     {NULL, 0, NULL, NULL}};
 
 typedef struct args {
-    const char *output, *out_dir, *media;
+    const char *output, *out_dir, *media, *config;
     air_md_tables tables;
     bool headers, keep_symbols, no_front_matter, no_join, verbose;
     long jobs;
@@ -79,6 +82,8 @@ static int on_opt(void *ctx, const cli_opt *opt, const char *arg)
         a->no_front_matter = true;
     else if (strcmp(n, "no-join") == 0)
         a->no_join = true;
+    else if (strcmp(n, "config") == 0)
+        a->config = arg;
     else if (strcmp(n, "verbose") == 0)
         a->verbose = true;
     else if (strcmp(n, "tables") == 0) {
@@ -442,6 +447,7 @@ static char *rel_path(const char *from, const char *to)
 typedef struct ctx {
     const args *a;
     const air_symmaps *sym;
+    const air_config *cfg; /* --config, or NULL for the defaults */
     jobs *js;
     size_t next;
     pthread_mutex_t mu;
@@ -544,6 +550,7 @@ static void convert_one(const ctx *c, job *j)
     mo.front_matter = !a->no_front_matter;
     mo.join_breaks = !a->no_join;
     mo.symbols = c->sym;
+    mo.config = c->cfg;
     mo.stats = &stats;
     char *link = NULL;
     if (j->media && strcmp(j->in, "-") != 0) {
@@ -708,6 +715,17 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     if (rc != 0)
         goto done;
 
+    air_config *cfg = NULL;
+    if (a.config) {
+        air_config_opts co = AIR_CONFIG_OPTS_INIT;
+        co.file = a.config;
+        if (air_config_load(&cfg, &co) != AIR_OK) {
+            cli_error("%s", air_last_error());
+            rc = AIR_EXIT_USAGE;
+            goto done;
+        }
+    }
+
     air_symmaps *sym = NULL;
     if (air_symmaps_load(&sym, NULL) != AIR_OK)
         cli_error("symbol-font tables not loaded (%s): such glyphs are "
@@ -718,6 +736,7 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.a = &a;
     c.sym = sym;
+    c.cfg = cfg;
     c.js = &js;
     pthread_mutex_init(&c.mu, NULL);
     pthread_cond_init(&c.cv, NULL);
@@ -752,6 +771,7 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     pthread_mutex_destroy(&c.mu);
     pthread_cond_destroy(&c.cv);
     air_symmaps_free(sym);
+    air_config_free(cfg);
     rc = worst;
 done:
     for (size_t i = 0; i < js.n; i++) {

@@ -18,9 +18,10 @@
  * paragraph stays a paragraph), JOIN_SPACE (one space: the sentence goes
  * on) or JOIN_NOSPACE (no space: the break splits a word, "개" | "선").
  *
- * air_join_detect() is the detector rules 301 (mid-sentence-break) and
- * 302 (manual-line-break) share; until it is written it keeps every
- * break. Tests pass their own function through air_md_hooks (md.h). */
+ * air_join_detect() asks the detector rules 301 (mid-sentence-break) and
+ * 302 (manual-line-break) share (rules/linebreak.h), so the Markdown joins
+ * what they report. Tests pass their own function through air_md_hooks
+ * (md.h). */
 #ifndef AIR_EMIT_JOIN_H
 #define AIR_EMIT_JOIN_H
 
@@ -53,7 +54,8 @@ typedef struct air_break {
  * pointers of 'brk' past the call. */
 typedef air_join (*air_join_fn)(const air_break *brk, void *user);
 
-/* The shared detector ('user' unused). */
+/* The shared detector. 'user' is the air_config whose `sentences:` data
+ * to use, or NULL for the shipped defaults. */
 air_join air_join_detect(const air_break *brk, void *user);
 
 #endif

@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -810,7 +811,10 @@ air_status air_md_convert(const air_doc *doc, const air_markdown_opts *opts,
     m.doc = doc;
     m.o = opts ? *opts : defaults;
     m.join = hooks && hooks->join ? hooks->join : air_join_detect;
-    m.join_user = hooks ? hooks->join_user : NULL;
+    /* The shared detector reads the configuration's data; it only
+     * reads it, the hook's 'user' is merely not const. */
+    m.join_user = hooks && hooks->join ? hooks->join_user
+                                       : (void *)(uintptr_t)m.o.config;
     m.sym = m.o.symbols ? m.o.symbols : air_md_default_symmaps();
     m.f = out;
     m.bol = true;

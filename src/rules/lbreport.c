@@ -22,6 +22,14 @@ void air_lb_snippet(air_finding *f, const char *before, size_t blen,
 {
     if (f == NULL)
         return;
+    /* Spaces next to the break say nothing: "공무원⏎채용", not
+     * "공무원 ⏎   채용". */
+    while (blen > 0 && (before[blen - 1] == ' ' || before[blen - 1] == '\t'))
+        blen--;
+    while (alen > 0 && (after[0] == ' ' || after[0] == '\t')) {
+        after++;
+        alen--;
+    }
     air_buf b = AIR_BUF_INIT;
     size_t from = air_utf8_suffix(before, blen, SIDE_CHARS);
     if (from > 0)

@@ -194,6 +194,12 @@ static bool ends_with(span t, const char *w)
 
 /* ==== brackets ============================================================ */
 
+static bool is_latin_or_digit(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+}
+
 /* Whether cp opens a bracket of some configured pair. */
 static bool is_opener(const air_lb *lb, uint32_t cp)
 {
@@ -312,7 +318,10 @@ static bool particle_end(const air_lb *lb, span w)
     uint32_t cp;
     air_utf8_decode_back(&cp, w.s, w.n - k);
     if (!is_hangul(cp))
-        return false;
+        /* After a Latin word, a number or a bracket ("WING에", "(타이어)에")
+         * the sound is unknown: any particle of the lists counts. */
+        return is_latin_or_digit(cp) || cp == '%' || cp == ')' ||
+               cp == 0xFF09 || cp == ']';
     unsigned j = jong(cp);
     switch (kind) {
     case 0:
@@ -341,12 +350,6 @@ static bool continues_end(const air_lb *lb, span t)
 static bool is_lower(uint32_t cp)
 {
     return cp >= 'a' && cp <= 'z';
-}
-
-static bool is_latin_or_digit(uint32_t cp)
-{
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= '0' && cp <= '9');
 }
 
 /* Words of t and how many start with a capital letter. */
@@ -669,7 +672,7 @@ static air_status brackets(air_lb *lb, const air_cv *sec)
         size_t n = c->kind == AIR_CV_SCALAR ? strlen(c->str) : 0;
         size_t k = n ? air_utf8_decode(&o, c->str, n) : 0;
         size_t k2 = k < n ? air_utf8_decode(&e, c->str + k, n - k) : 0;
-        if (n == 0 || k + k2 != n || o == e)
+        if (n == 0 || k2 == 0 || k + k2 != n || o == e)
             return bad(c, "a bracket pair is two different characters, "
                           "opening then closing");
         if (lb->nbrackets == MAX_BRACKETS)

@@ -246,20 +246,24 @@ static void automatic_numbering_keeps_markers(void **state)
 
 /* ---- breaks and the join hook ------------------------------------------ */
 
-static void manual_breaks_are_kept_by_default(void **state)
+/* The shared detector (rules 301/302) decides: a break inside a sentence
+ * is joined, one after a complete line or before an item stays a hard
+ * break. */
+static void manual_breaks_follow_the_detector(void **state)
 {
     (void)state;
     air_doc *d = tdoc_new(AIR_FMT_HWPX);
     air_node *s = tdoc_section(d);
     tdoc_para(d, s, "각 부서는 점검하여\n그 결과를 제출함.\n\n- 대시로 시작\n");
     tdoc_para(d, s, "□ 항목의\n둘째 줄");
+    tdoc_para(d, s, "서울특별시 중구 세종대로 110\n서울특별시청");
     air_node *h = tdoc_para(d, s, "제목의\n둘째 줄");
     h->u.para.heading = 2;
-    assert_md(d, "각 부서는 점검하여\\\n"
-                 "그 결과를 제출함.\\\n"
+    assert_md(d, "각 부서는 점검하여 그 결과를 제출함.\\\n"
                  "\\- 대시로 시작\n\n"
-                 "- □ 항목의\\\n"
-                 "  둘째 줄\n\n"
+                 "- □ 항목의 둘째 줄\n\n"
+                 "서울특별시 중구 세종대로 110\\\n"
+                 "서울특별시청\n\n"
                  "## 제목의 둘째 줄\n");
     air_doc_free(d);
 }
@@ -816,7 +820,7 @@ int main(void)
         cmocka_unit_test(typed_bullets_nest_by_marker),
         cmocka_unit_test(typed_numbers_are_list_items),
         cmocka_unit_test(automatic_numbering_keeps_markers),
-        cmocka_unit_test(manual_breaks_are_kept_by_default),
+        cmocka_unit_test(manual_breaks_follow_the_detector),
         cmocka_unit_test(join_hook_joins_paragraphs_and_lines),
         cmocka_unit_test(no_join_keeps_every_break),
         cmocka_unit_test(joins_inside_table_cells),
