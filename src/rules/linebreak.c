@@ -49,6 +49,7 @@ struct air_lb {
         *cont_end, *noun_end, *cont_start, *joins_start, *particles_start,
         *sentence_ends, *cell_heads, *code;
     air_strlist after_cons, after_vowel, after_vowel_l, after_any;
+    air_strlist single_words;
     const air_cpset *joiners;
     uint32_t brackets[MAX_BRACKETS][2];
     size_t nbrackets;
@@ -467,6 +468,52 @@ static bool vertical(span b, span a)
     return kb == b.n && ka == a.n && is_hangul(cb) && is_hangul(ca);
 }
 
+/* A single Hangul syllable left alone at the end of 'b' (after a space)
+ * that is not a word of its own, and 'a' going on straight after the
+ * break with a Hangul syllable: a word cut after its first syllable
+ * ("시설 개⏎선에"). */
+static bool syllable_cut(const air_lb *lb, span b, span rawa)
+{
+    span w = last_word(b);
+    size_t k;
+    uint32_t c = last_cp(w, &k);
+    if (k != w.n || w.n == b.n || !is_hangul(c) || rawa.n == 0)
+        return false;
+    uint32_t first;
+    air_utf8_decode(&first, rawa.s, rawa.n);
+    if (!is_hangul(first))
+        return false;
+    for (size_t i = 0; i < lb->single_words.n; i++)
+        if (strlen(lb->single_words.v[i]) == w.n &&
+            memcmp(lb->single_words.v[i], w.s, w.n) == 0)
+            return false;
+    return true;
+}
+
+/* The mirror case: the line after the break starts, with no space, with a
+ * single syllable that is not a word of its own ("3월부⏎터 시작함"): the
+ * last syllable of a word cut in two. */
+static bool syllable_tail(const air_lb *lb, span rawa)
+{
+    uint32_t c;
+    if (rawa.n == 0)
+        return false;
+    size_t k = air_utf8_decode(&c, rawa.s, rawa.n);
+    if (!is_hangul(c))
+        return false;
+    if (k < rawa.n) {
+        uint32_t next;
+        air_utf8_decode(&next, rawa.s + k, rawa.n - k);
+        if (!air_is_space(next) && next != '.' && next != ',')
+            return false;
+    }
+    for (size_t i = 0; i < lb->single_words.n; i++)
+        if (strlen(lb->single_words.v[i]) == k &&
+            memcmp(lb->single_words.v[i], rawa.s, k) == 0)
+            return false;
+    return true;
+}
+
 #define ANSWER(cls, w)                                                       \
     do {                                                                     \
         if (why)                                                             \
@@ -518,7 +565,8 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
 
     bool hangul_end = is_hangul(lastc) && !space_before;
     bool ends = continues_end(lb, b);
-    if (vertical(b, a))
+    if (vertical(b, a) ||
+        (hangul_end && (syllable_cut(lb, b, rawa) || syllable_tail(lb, rawa))))
         ANSWER(AIR_LB_CONTINUES_NOSPACE, AIR_LB_WHY_WORD);
     if (hangul_end && ((!ends && any(lb->joins_start, ah)) ||
                        any(lb->particles_start, ah)))
@@ -722,6 +770,8 @@ air_status air_lb_setup(air_config *cfg, const air_cv *root)
         (rc = strings(cfg, sec, "particles-after-vowel-or-l",
                       &lb->after_vowel_l)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-any", &lb->after_any)) !=
+            AIR_OK ||
+        (rc = strings(cfg, sec, "single-words", &lb->single_words)) !=
             AIR_OK ||
         (rc = brackets(lb, sec)) != AIR_OK ||
         (rc = get(&v, sec, "joiners", AIR_CV_SEQ)) != AIR_OK ||

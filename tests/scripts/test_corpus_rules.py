@@ -1,4 +1,4 @@
-"""Rules 101, 102, 204 and 501 on ../shared/corpus agree with the corpus
+"""Rules 101, 102, 204, 302 and 501 on ../shared/corpus agree with the corpus
 facts (expected/<id>.json), compared on common ground:
 
 - 101 merged-cells: per file, the multiset of tables' merged regions
@@ -13,6 +13,9 @@ facts (expected/<id>.json), compared on common ground:
   the facts render it U+F0xx). airead also reports ordinary characters
   typed in symbol fonts, which the facts do not count (they ignore fonts):
   those are left out of the comparison.
+- 302 manual-line-break: one finding per manual line break (warning or
+  info), so the findings of every story add up to
+  `counts.manual_line_breaks`.
 - 501 missing-metadata: with the default required fields (title, creator,
   subject, keywords), the fields reported missing are those the facts give
   as null or blank.
@@ -32,10 +35,11 @@ import sys
 import airtest
 
 RULES = ("merged-cells", "nested-table", "symbol-font-glyph",
-         "missing-metadata")
+         "manual-line-break", "missing-metadata")
 REQUIRED = ("title", "creator", "subject", "keywords")
 READER_FACT = {"merged-cells": "merged_cells", "nested-table": "nested_tables",
-               "symbol-font-glyph": "text", "missing-metadata": "metadata"}
+               "symbol-font-glyph": "text", "missing-metadata": "metadata",
+               "manual-line-break": "manual_line_breaks"}
 
 
 def is_pua(cp):
@@ -93,6 +97,11 @@ def compare(item, airead, config):
     if n != want:
         diffs["symbol-font-glyph"] = "airead %d private-use, facts %d" % (
             n, want)
+    # 302
+    n = sum(x["count"] for x in got["manual-line-break"])
+    if n != exp["counts"].get("manual_line_breaks", 0):
+        diffs["manual-line-break"] = "airead %d, facts %d" % (
+            n, exp["counts"].get("manual_line_breaks", 0))
     # 501
     mine = sorted(i["text"] for x in got["missing-metadata"]
                   for i in x["items"])

@@ -266,9 +266,17 @@ static void cut_words_join_without_space(void **state)
         { "계약체결일로", "부터 7일 이내" },
         { "응", "시" },
         { "격", "요" },
+        { "절감된 예산은 청사 시설 개", "선에 사용할 계획임." },
+        { "교체하는 사업은 3월부", "터 시작함." },
     };
     expect_all(v, sizeof v / sizeof *v, AIR_LB_CONTINUES_NOSPACE, false);
     expect_all(v, sizeof v / sizeof *v, AIR_LB_CONTINUES_NOSPACE, true);
+    /* One-syllable words are words: "이 구매요구서는", "수 없음". */
+    assert_int_equal(classify("1.1 범위", "이 구매요구서는 적용한다.", false,
+                              NULL),
+                     AIR_LB_COMPLETE);
+    assert_int_equal(classify("참여할", "수 없습니다.", true, NULL),
+                     AIR_LB_CONTINUES_SPACE);
     /* A space typed before the break: between words, not inside one. */
     assert_int_equal(classify("협의 후 작성 ", "하여야 한다.", false, NULL),
                      AIR_LB_COMPLETE);
