@@ -46,23 +46,23 @@ void air_lb_snippet(air_finding *f, const char *before, size_t blen,
 
 /* Korean and English words for why the sentence goes on. */
 static const char *const reasons[AIR_LB_WHY_COUNT][2] = {
-    [AIR_LB_WHY_BRACKET] = { "괄호나 따옴표가 열린 채 끝남",
-                             "a bracket or quote is left open" },
-    [AIR_LB_WHY_COMMA] = { "쉼표로 끝남", "it ends with a comma" },
-    [AIR_LB_WHY_JOINER] = { "~ / 같은 잇는 기호로 끝남",
-                            "it ends with a joining sign (~ /)" },
-    [AIR_LB_WHY_ENDING] = { "조사나 연결 어미로 끝남",
-                            "it ends on a particle or a connecting word" },
-    [AIR_LB_WHY_NEXT] = { "다음 줄이 앞말에 이어지는 말로 시작함",
-                          "the next line can only continue it" },
-    [AIR_LB_WHY_WORD] = { "낱말이 둘로 나뉨", "a word is cut in two" },
-    [AIR_LB_WHY_MARKER] = { "글머리 기호만 있고 내용은 다음 줄에 있음",
-                            "a bullet stands alone, its words on the next "
-                            "line" },
-    [AIR_LB_WHY_CELL] = { "칸 안의 항목 이름이 둘로 나뉨",
-                          "a label in a table cell is cut in two" },
-    [AIR_LB_WHY_PROSE] = { "긴 문장이 끝나지 않은 채 다음 줄로 넘어감",
-                           "a long line runs on unfinished" },
+    [AIR_LB_WHY_BRACKET] = {"괄호나 따옴표가 열린 채 끝남",
+                            "a bracket or quote is left open"},
+    [AIR_LB_WHY_COMMA] = {"쉼표로 끝남", "it ends with a comma"},
+    [AIR_LB_WHY_JOINER] = {"~ / 같은 잇는 기호로 끝남",
+                           "it ends with a joining sign (~ /)"},
+    [AIR_LB_WHY_ENDING] = {"조사나 연결 어미로 끝남",
+                           "it ends on a particle or a connecting word"},
+    [AIR_LB_WHY_NEXT] = {"다음 줄이 앞말에 이어지는 말로 시작함",
+                         "the next line can only continue it"},
+    [AIR_LB_WHY_WORD] = {"낱말이 둘로 나뉨", "a word is cut in two"},
+    [AIR_LB_WHY_MARKER] = {"글머리 기호만 있고 내용은 다음 줄에 있음",
+                           "a bullet stands alone, its words on the next "
+                           "line"},
+    [AIR_LB_WHY_CELL] = {"칸 안의 항목 이름이 둘로 나뉨",
+                         "a label in a table cell is cut in two"},
+    [AIR_LB_WHY_PROSE] = {"긴 문장이 끝나지 않은 채 다음 줄로 넘어감",
+                          "a long line runs on unfinished"},
 };
 
 const char *air_lb_reason(air_lb_why why, air_lang lang)

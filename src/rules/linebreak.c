@@ -47,20 +47,21 @@ enum { MAX_BRACKETS = 32 };
 struct air_lb {
     const air_patterns *markers, *labels, *complete, *terminal, *item_end,
         *cont_end, *noun_end, *cont_start, *joins_start, *particles_start,
-        *sentence_ends, *cell_heads, *code;
+        *sentence_ends, *cell_heads, *lead_ins, *code;
     air_strlist after_cons, after_vowel, after_vowel_l, after_any;
     air_strlist single_words;
     const air_cpset *joiners;
     uint32_t brackets[MAX_BRACKETS][2];
     size_t nbrackets;
-    size_t prose_min; /* display columns */
-    size_t cell_max;  /* Hangul syllables */
+    size_t prose_min;  /* display columns */
+    size_t cell_max;   /* Hangul syllables */
+    size_t cell_short; /* Hangul syllables */
 };
 
 static const char *const why_names[AIR_LB_WHY_COUNT] = {
-    "none",    "empty",  "structure", "line",   "terminal",
-    "item",    "bracket", "comma",    "joiner", "ending",
-    "next",    "word",   "prose",     "marker", "cell",
+    "none", "empty",   "structure", "line",   "terminal",
+    "item", "bracket", "comma",     "joiner", "ending",
+    "next", "word",    "prose",     "marker", "cell",
 };
 
 const char *air_lb_why_name(air_lb_why why)
@@ -110,7 +111,7 @@ static span trim(const char *s, size_t n)
             break;
         e -= k;
     }
-    return (span){ s + b, e - b };
+    return (span){s + b, e - b};
 }
 
 static uint32_t first_cp(span t)
@@ -144,7 +145,7 @@ static span tail(span t)
             off = i + 1;
             break;
         }
-    return (span){ t.s + off, t.n - off };
+    return (span){t.s + off, t.n - off};
 }
 
 static span head(span t)
@@ -154,7 +155,7 @@ static span head(span t)
     size_t n = WINDOW;
     while (n > 0 && ((unsigned char)t.s[n] & 0xC0) == 0x80)
         n--;
-    return (span){ t.s, n };
+    return (span){t.s, n};
 }
 
 static bool any(const air_patterns *p, span t)
@@ -184,7 +185,7 @@ static span last_word(span t)
             break;
         i -= k;
     }
-    return (span){ t.s + i, t.n - i };
+    return (span){t.s + i, t.n - i};
 }
 
 static bool ends_with(span t, const char *w)
@@ -199,6 +200,26 @@ static bool is_latin_or_digit(uint32_t cp)
 {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
            (cp >= '0' && cp <= '9');
+}
+
+static bool has_hangul(span t)
+{
+    for (size_t i = 0; i < t.n;) {
+        uint32_t cp;
+        i += air_utf8_decode(&cp, t.s + i, t.n - i);
+        if (is_hangul(cp))
+            return true;
+    }
+    return false;
+}
+
+/* A web address ends in '/' without joining anything. */
+static bool is_url(span w)
+{
+    for (size_t i = 0; i + 2 < w.n; i++)
+        if (w.s[i] == ':' && w.s[i + 1] == '/' && w.s[i + 2] == '/')
+            return true;
+    return w.n > 4 && memcmp(w.s, "www.", 4) == 0;
 }
 
 /* Whether cp opens a bracket of some configured pair. */
@@ -276,7 +297,7 @@ static bool leaves_open(const air_lb *lb, span t)
  * follows a leading group ("(url) 등을 통해" -> "등을 통해"). */
 static bool bracket_group(const air_lb *lb, span t, span *rest)
 {
-    *rest = (span){ NULL, 0 };
+    *rest = (span){NULL, 0};
     size_t end;
     scan_brackets(lb, t, &end);
     if (end == 0)
@@ -325,14 +346,10 @@ static bool particle_end(const air_lb *lb, span w)
                cp == 0xFF09 || cp == ']';
     unsigned j = jong(cp);
     switch (kind) {
-    case 0:
-        return j != 0;
-    case 1:
-        return j == 0;
-    case 2:
-        return j == 0 || j == 8;
-    default:
-        return true;
+    case 0: return j != 0;
+    case 1: return j == 0;
+    case 2: return j == 0 || j == 8;
+    default: return true;
     }
 }
 
@@ -371,6 +388,15 @@ static void count_words(span t, size_t *words, size_t *caps)
     }
 }
 
+/* An English line in Title Case: a heading or a title ("The
+ * Methodologists' Corner⏎by Jeff Valentine" is a title and its byline). */
+static bool title_case(span t)
+{
+    size_t words, caps;
+    count_words(t, &words, &caps);
+    return words >= 2 && caps * 5 >= words * 3;
+}
+
 /* An English line without a final stop followed by one in lower case
  * goes on ("... the settlement⏎mechanisms ..."), unless either looks like
  * code or the line before is a short or Title Case heading. A manual
@@ -388,27 +414,92 @@ static bool english_runs_on(const air_lb *lb, span b, span a, bool is_line)
     return is_line || columns(b) >= lb->prose_min;
 }
 
-/* ==== the weak rule ======================================================= */
+/* ==== the weak rules ====================================================== */
 
-/* A long line without any ending, followed by an unmarked line whose
- * first word carries a particle or which ends a sentence: prose wrapped
- * by hand ("... 소모성 및 재생품 교환⏎주기, 검·교정 ... 명기되어야 한다."). */
-static bool prose_runs_on(const air_lb *lb, span b, span a)
+/* Whether some word of t before the last carries a particle or an
+ * ending: t reads as a sentence, not a formula or a list of nouns. */
+static bool reads_as_sentence(const air_lb *lb, span t)
 {
-    if (columns(b) < lb->prose_min || any(lb->item_end, tail(b)))
-        return false;
-    uint32_t c = first_cp(a);
-    if (!is_hangul(c) && !is_latin_or_digit(c))
-        return false;
-    span w = a;
-    for (size_t i = 0; i < a.n; i++)
-        if (a.s[i] == ' ') {
-            w.n = i;
+    span rest = trim(t.s, t.n - last_word(t).n);
+    for (int i = 0; i < 12 && rest.n; i++) {
+        span w = last_word(rest);
+        if (continues_end(lb, w))
+            return true;
+        rest = trim(rest.s, rest.n - w.n);
+    }
+    return false;
+}
+
+/* A long line that stops on a word, with no ending that closes it, and
+ * is no label line: the shape of text wrapped by hand. */
+static bool long_open_line(const air_lb *lb, span rawb, span b)
+{
+    uint32_t e = last_cp(b, NULL);
+    if (columns(rawb) < lb->prose_min || any(lb->item_end, tail(b)) ||
+        (!is_hangul(e) && !is_latin_or_digit(e)))
+        return false; /* "…【사분위 범위】", "…개정되기 전의 것)": titles */
+    for (size_t i = 0; i + 1 < b.n; i++)
+        if (b.s[i] == ':' && b.s[i + 1] == ' ')
+            return false; /* "이용기간 : 5년": a label and its value */
+    for (size_t i = 0; i + 2 < b.n; i++)
+        if (!memcmp(b.s + i, "\xef\xbc\x9a", 3))
+            return false; /* the full-width colon "：" */
+    if (any(lb->code, b))
+        return false; /* a formula or a line of code */
+    /* Korean: English lines wrapped by hand are the English rule's. */
+    return has_hangul(b) && reads_as_sentence(lb, b);
+}
+
+/* Display columns of the blank run that starts t. */
+static size_t indent(span t)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < t.n;) {
+        uint32_t cp;
+        size_t k = air_utf8_decode(&cp, t.s + i, t.n - i);
+        if (!air_is_space(cp))
             break;
-        }
-    if (w.n < a.n && continues_end(lb, w))
-        return true;
+        c += cp == '\t' ? 4 : is_wide(cp) ? 2 : 1;
+        i += k;
+    }
+    return c;
+}
+
+/* A long line without any ending, followed by an unmarked line that ends
+ * the sentence: prose wrapped by hand ("... 소모성 및 재생품 교환⏎주기,
+ * 검·교정 ... 명기되어야 한다."). */
+static bool prose_runs_on(const air_lb *lb, span rawb, span b, span a)
+{
+    uint32_t c = first_cp(a);
+    if ((!is_hangul(c) && !is_latin_or_digit(c)) ||
+        !long_open_line(lb, rawb, b))
+        return false;
     return any(lb->terminal, tail(a)) || any(lb->sentence_ends, a);
+}
+
+/* A long line wrapped by hand under a hanging indent: the next line is
+ * pushed right with blanks to stand under the text after the item
+ * marker ("6.3.2 계약상대자는 … 부정당 행위가⏎      발생되지 않도록 …"),
+ * or under the text of the line before when that was itself such a
+ * continuation. */
+static bool hangs_on(const air_lb *lb, span rawb, span b, span rawa, span a)
+{
+    size_t w = indent(rawa);
+    uint32_t c = first_cp(a);
+    if (w < 2 || (!is_hangul(c) && !is_latin_or_digit(c) && c != '(') ||
+        !long_open_line(lb, rawb, b))
+        return false;
+    size_t h = indent(rawb);
+    if (any(lb->markers, head(b))) {
+        span m = b; /* the marker: the first word and the blanks after */
+        size_t i = 0;
+        while (i < m.n && m.s[i] != ' ')
+            i++;
+        m.n = i;
+        h += columns(m);
+        h += indent((span){b.s + i, b.n - i});
+    }
+    return w + 1 >= h && w <= h + 1;
 }
 
 /* ==== the cell rule ====================================================== */
@@ -428,6 +519,21 @@ static size_t hangul_only(span t)
     return n;
 }
 
+/* Whether a short label ends in a head noun, its letters spaced out or
+ * not ("종 류" is "종류"). */
+static bool ends_in_head(const air_lb *lb, span t)
+{
+    char buf[4 * 16]; /* cell-max syllables at most are ever short */
+    size_t n = 0;
+    span w = tail(t);
+    for (size_t i = 0; i < w.n && n < sizeof buf; i++)
+        if (w.s[i] != ' ')
+            buf[n++] = w.s[i];
+    if (n == sizeof buf)
+        return any(lb->cell_heads, w);
+    return air_patterns_any(lb->cell_heads, buf, n);
+}
+
 /* A short label in a table cell cut before its head noun: "응시⏎자격",
  * "복수국적⏎해당여부" (see `cell-heads`). */
 static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
@@ -437,9 +543,16 @@ static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
         air_node_ancestor(brk->prev, AIR_NODE_CELL) == NULL)
         return false;
     size_t nb = hangul_only(b), na = hangul_only(a);
-    if (nb == 0 || na == 0 || nb > lb->cell_max || na > lb->cell_max)
+    if (nb == 0 || na == 0 || nb > lb->cell_max || na > lb->cell_max ||
+        ends_in_head(lb, b))
         return false;
-    return any(lb->cell_heads, tail(a)) && !any(lb->cell_heads, tail(b));
+    /* Two short single words: "영업⏎이익", "재판매⏎가격"; not two
+     * phrases of their own ("첫 줄⏎둘째 줄"). */
+    if (nb <= lb->cell_short + 1 && na <= lb->cell_short + 1 &&
+        nb + na <= 2 * lb->cell_short + 1 && last_word(b).n == b.n &&
+        last_word(a).n == a.n)
+        return true;
+    return ends_in_head(lb, a);
 }
 
 /* ==== the questions ======================================================= */
@@ -452,11 +565,27 @@ static bool structural(const air_lb_break *b)
     /* Differently aligned paragraphs are different units: a centred
      * title over body text, a right-aligned date under a letter. */
     bool aligned_apart = p->align != AIR_ALIGN_DEFAULT &&
-                         n->align != AIR_ALIGN_DEFAULT &&
-                         p->align != n->align;
+                         n->align != AIR_ALIGN_DEFAULT && p->align != n->align;
     return p->heading || n->heading || n->outline_level >= 0 ||
            n->list.kind != AIR_LIST_NONE || aligned_apart ||
            (n->flags & (AIR_PARA_PAGE_BREAK | AIR_PARA_COL_BREAK));
+}
+
+/* A line that is only an item marker: "□", "※", "①", "1)". */
+static bool lone_marker(const air_lb *lb, span b)
+{
+    size_t n = air_utf8_count(b.s, b.n);
+    if (n > 4 || !any(lb->markers, b))
+        return false;
+    bool named = n == 1; /* □, ①: one sign */
+    for (size_t i = 0; i < b.n;) {
+        uint32_t cp;
+        i += air_utf8_decode(&cp, b.s + i, b.n - i);
+        if (air_is_space(cp))
+            return false;
+        named = named || is_hangul(cp) || (cp >= '0' && cp <= '9');
+    }
+    return named; /* 1), (가): a number; not ○○○, a masked name */
 }
 
 /* Both lines a single Hangul syllable: text set vertically, one
@@ -468,6 +597,18 @@ static bool vertical(span b, span a)
     return kb == b.n && ka == a.n && is_hangul(cb) && is_hangul(ca);
 }
 
+/* Whether the word before the last word of t is one syllable too: text
+ * spaced out letter by letter ("주 문", "신 청 인"), not a cut word. */
+static bool spaced_letters(span t)
+{
+    span w = last_word(t);
+    span rest = trim(t.s, t.n - w.n);
+    span w2 = last_word(rest);
+    size_t k;
+    last_cp(w2, &k);
+    return w2.n > 0 && k == w2.n;
+}
+
 /* A single Hangul syllable left alone at the end of 'b' (after a space)
  * that is not a word of its own, and 'a' going on straight after the
  * break with a Hangul syllable: a word cut after its first syllable
@@ -477,7 +618,8 @@ static bool syllable_cut(const air_lb *lb, span b, span rawa)
     span w = last_word(b);
     size_t k;
     uint32_t c = last_cp(w, &k);
-    if (k != w.n || w.n == b.n || !is_hangul(c) || rawa.n == 0)
+    if (k != w.n || w.n == b.n || !is_hangul(c) || rawa.n == 0 ||
+        spaced_letters(b))
         return false;
     uint32_t first;
     air_utf8_decode(&first, rawa.s, rawa.n);
@@ -503,8 +645,20 @@ static bool syllable_tail(const air_lb *lb, span rawa)
         return false;
     if (k < rawa.n) {
         uint32_t next;
-        air_utf8_decode(&next, rawa.s + k, rawa.n - k);
+        size_t k2 = air_utf8_decode(&next, rawa.s + k, rawa.n - k);
         if (!air_is_space(next) && next != '.' && next != ',')
+            return false;
+        /* "종 류": letters spaced out, not the tail of a cut word */
+        span rest = trim(rawa.s + k + k2, rawa.n - k - k2);
+        span w = rest;
+        for (size_t i = 0; i < rest.n; i++)
+            if (rest.s[i] == ' ') {
+                w.n = i;
+                break;
+            }
+        size_t kw;
+        uint32_t cw = last_cp(w, &kw);
+        if (w.n && kw == w.n && is_hangul(cw))
             return false;
     }
     for (size_t i = 0; i < lb->single_words.n; i++)
@@ -514,11 +668,11 @@ static bool syllable_tail(const air_lb *lb, span rawa)
     return true;
 }
 
-#define ANSWER(cls, w)                                                       \
-    do {                                                                     \
-        if (why)                                                             \
-            *why = (w);                                                      \
-        return (cls);                                                        \
+#define ANSWER(cls, w)                                                         \
+    do {                                                                       \
+        if (why)                                                               \
+            *why = (w);                                                        \
+        return (cls);                                                          \
     } while (0)
 
 air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
@@ -528,8 +682,8 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
         *why = AIR_LB_WHY_NONE;
     if (lb == NULL)
         return AIR_LB_COMPLETE;
-    span rawb = { brk->before, brk->before_len };
-    span rawa = { brk->after, brk->after_len };
+    span rawb = {brk->before, brk->before_len};
+    span rawa = {brk->after, brk->after_len};
     span b = trim(rawb.s, rawb.n), a = trim(rawa.s, rawa.n);
     if (b.n == 0 || a.n == 0)
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_EMPTY);
@@ -537,12 +691,17 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_STRUCTURE);
     if (b.n <= WHOLE_MAX && any(lb->complete, b))
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
+    /* Lines of code keep their breaks: no Hangul, and one side looks
+     * like code ("}", "a = b;", "# comment", "<w:p>"). */
+    if ((any(lb->code, b) || any(lb->code, a)) && !has_hangul(b) &&
+        !has_hangul(a))
+        ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
 
     span bt = tail(b), ah = head(a);
     /* A space typed before the break: the break is between words. */
     bool space_before = b.s + b.n < rawb.s + rawb.n;
     uint32_t lastc = last_cp(b, NULL);
-    bool joiner = air_cpset_has(lb->joiners, lastc);
+    bool joiner = air_cpset_has(lb->joiners, lastc) && !is_url(last_word(b));
 
     if (leaves_open(lb, b))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_BRACKET);
@@ -551,15 +710,19 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
     /* A bullet or box alone on its line, its words on the next ("□⏎경력1",
      * "※⏎응시번호"): one item cut in two. A dash alone is a value ("-"
      * for none), not a marker. */
-    size_t k1;
-    last_cp(b, &k1);
-    if (k1 == b.n && lastc != '-' && any(lb->markers, b))
+    bool a_item = any(lb->markers, ah) || any(lb->labels, ah);
+    if (!a_item && lone_marker(lb, b) && lastc != '-')
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_MARKER);
-    if (any(lb->markers, ah) || any(lb->labels, ah)) {
+    bool comma = lastc == ',' || lastc == 0xFF0C || lastc == 0x3001;
+    if (a_item) {
         /* "2026. 2. 15. ~⏎2. 19." : a range goes on over a number that
          * looks like an item marker. */
         if (joiner && lastc != '/' && lastc != 0xFF0F)
             ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_JOINER);
+        /* "…수취하다가,⏎(1) 2003년부터 …": a sentence run through
+         * numbered clauses; not a lead-in ("…에 대하여,⏎가) …"). */
+        if (comma && !any(lb->lead_ins, bt))
+            ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_COMMA);
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_ITEM);
     }
 
@@ -568,10 +731,14 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
     if (vertical(b, a) ||
         (hangul_end && (syllable_cut(lb, b, rawa) || syllable_tail(lb, rawa))))
         ANSWER(AIR_LB_CONTINUES_NOSPACE, AIR_LB_WHY_WORD);
-    if (hangul_end && ((!ends && any(lb->joins_start, ah)) ||
-                       any(lb->particles_start, ah)))
+    if (hangul_end &&
+        ((!ends && any(lb->joins_start, ah)) || any(lb->particles_start, ah)))
         ANSWER(AIR_LB_CONTINUES_NOSPACE, AIR_LB_WHY_WORD);
-    if (lastc == ',' || lastc == 0xFF0C || lastc == 0x3001)
+    /* English: a capital after a comma starts a clause or a line of its
+     * own ("…and security,⏎Convinced that…", "Dear Okatu,⏎Thanks…",
+     * an address over lines). */
+    uint32_t c0 = first_cp(a);
+    if (comma && !(c0 >= 'A' && c0 <= 'Z' && !has_hangul(b)))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_COMMA);
     if (joiner)
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_JOINER);
@@ -580,13 +747,16 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
     bool group = bracket_group(lb, a, &rest);
     if (ends && !group)
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_ENDING);
-    if (any(lb->cont_start, ah) || (rest.n && any(lb->cont_start, head(rest))))
+    if ((any(lb->cont_start, ah) ||
+         (rest.n && any(lb->cont_start, head(rest)))) &&
+        !(is_lower(first_cp(a)) && title_case(b)))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_NEXT);
     if (english_runs_on(lb, b, a, brk->is_line))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_NEXT);
     if (cell_label_cut(lb, brk, b, a))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_CELL);
-    if (!group && prose_runs_on(lb, b, a))
+    if (!group &&
+        (prose_runs_on(lb, rawb, b, a) || hangs_on(lb, rawb, b, rawa, a)))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_PROSE);
     ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_NONE);
 }
@@ -605,8 +775,8 @@ bool air_lb_is_pair(const air_node *prev, const air_node *next)
 {
     return prev && next && prev->kind == AIR_NODE_PARA &&
            next->kind == AIR_NODE_PARA && next->prev == prev &&
-           prev->u.para.len > 0 && next->u.para.len > 0 &&
-           !holds_block(prev) && !holds_block(next);
+           prev->u.para.len > 0 && next->u.para.len > 0 && !holds_block(prev) &&
+           !holds_block(next);
 }
 
 /* ==== data ================================================================ */
@@ -659,8 +829,8 @@ static air_status get(const air_cv **out, const air_cv *sec, const char *key,
     return AIR_OK;
 }
 
-static air_status patterns(air_config *cfg, const air_cv *sec,
-                           const char *key, const air_patterns **out)
+static air_status patterns(air_config *cfg, const air_cv *sec, const char *key,
+                           const air_patterns **out)
 {
     const air_cv *v;
     air_patterns *p = NULL;
@@ -671,8 +841,8 @@ static air_status patterns(air_config *cfg, const air_cv *sec,
     return rc;
 }
 
-static air_status strings(air_config *cfg, const air_cv *sec,
-                          const char *key, air_strlist *out)
+static air_status strings(air_config *cfg, const air_cv *sec, const char *key,
+                          air_strlist *out)
 {
     const air_cv *v;
     air_status rc = get(&v, sec, key, AIR_CV_SEQ);
@@ -687,7 +857,7 @@ static air_status strings(air_config *cfg, const air_cv *sec,
             return bad(c, "expected a non-empty word");
         arr[i++] = c->str;
     }
-    *out = (air_strlist){ i, arr };
+    *out = (air_strlist){i, arr};
     return AIR_OK;
 }
 
@@ -747,21 +917,20 @@ air_status air_lb_setup(air_config *cfg, const air_cv *root)
     air_status rc;
     if ((rc = patterns(cfg, sec, "markers", &lb->markers)) != AIR_OK ||
         (rc = patterns(cfg, sec, "labels", &lb->labels)) != AIR_OK ||
-        (rc = patterns(cfg, sec, "complete-lines", &lb->complete)) !=
-            AIR_OK ||
+        (rc = patterns(cfg, sec, "complete-lines", &lb->complete)) != AIR_OK ||
         (rc = patterns(cfg, sec, "terminal", &lb->terminal)) != AIR_OK ||
         (rc = patterns(cfg, sec, "item-endings", &lb->item_end)) != AIR_OK ||
         (rc = patterns(cfg, sec, "continues-end", &lb->cont_end)) != AIR_OK ||
         (rc = patterns(cfg, sec, "noun-endings", &lb->noun_end)) != AIR_OK ||
         (rc = patterns(cfg, sec, "continues-start", &lb->cont_start)) !=
             AIR_OK ||
-        (rc = patterns(cfg, sec, "joins-start", &lb->joins_start)) !=
-            AIR_OK ||
+        (rc = patterns(cfg, sec, "joins-start", &lb->joins_start)) != AIR_OK ||
         (rc = patterns(cfg, sec, "particles-start", &lb->particles_start)) !=
             AIR_OK ||
         (rc = patterns(cfg, sec, "sentence-ends", &lb->sentence_ends)) !=
             AIR_OK ||
         (rc = patterns(cfg, sec, "cell-heads", &lb->cell_heads)) != AIR_OK ||
+        (rc = patterns(cfg, sec, "lead-ins", &lb->lead_ins)) != AIR_OK ||
         (rc = patterns(cfg, sec, "code", &lb->code)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-consonant",
                       &lb->after_cons)) != AIR_OK ||
@@ -771,13 +940,13 @@ air_status air_lb_setup(air_config *cfg, const air_cv *root)
                       &lb->after_vowel_l)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-any", &lb->after_any)) !=
             AIR_OK ||
-        (rc = strings(cfg, sec, "single-words", &lb->single_words)) !=
-            AIR_OK ||
+        (rc = strings(cfg, sec, "single-words", &lb->single_words)) != AIR_OK ||
         (rc = brackets(lb, sec)) != AIR_OK ||
         (rc = get(&v, sec, "joiners", AIR_CV_SEQ)) != AIR_OK ||
         (rc = air_cpset_build(&set, &cfg->arena, v)) != AIR_OK ||
         (rc = number(&lb->prose_min, sec, "prose-min")) != AIR_OK ||
-        (rc = number(&lb->cell_max, sec, "cell-max")) != AIR_OK)
+        (rc = number(&lb->cell_max, sec, "cell-max")) != AIR_OK ||
+        (rc = number(&lb->cell_short, sec, "cell-short")) != AIR_OK)
         return rc;
     lb->joiners = set;
     cfg->lb = lb;

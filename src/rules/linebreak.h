@@ -36,29 +36,29 @@
 typedef struct air_lb air_lb; /* compiled `sentences:` data */
 
 typedef enum air_lb_class {
-    AIR_LB_COMPLETE = 0,          /* the break is legitimate: keep it */
-    AIR_LB_CONTINUES_SPACE = 1,   /* the sentence goes on: join with a space */
-    AIR_LB_CONTINUES_NOSPACE = 2  /* the break cuts a word: join, no space */
+    AIR_LB_COMPLETE = 0,         /* the break is legitimate: keep it */
+    AIR_LB_CONTINUES_SPACE = 1,  /* the sentence goes on: join with a space */
+    AIR_LB_CONTINUES_NOSPACE = 2 /* the break cuts a word: join, no space */
 } air_lb_class;
 
 /* Why the detector answered as it did; rules name it in their messages. */
 typedef enum air_lb_why {
-    AIR_LB_WHY_NONE = 0,    /* nothing says the sentence goes on */
-    AIR_LB_WHY_EMPTY,       /* one side of the break is empty */
-    AIR_LB_WHY_STRUCTURE,   /* heading, list item or page break next */
-    AIR_LB_WHY_LINE,        /* a date, greeting, closing ... line */
-    AIR_LB_WHY_TERMINAL,    /* the text before ends a sentence */
-    AIR_LB_WHY_ITEM,        /* the next line starts an item or a label */
-    AIR_LB_WHY_BRACKET,     /* a bracket or quote is still open */
-    AIR_LB_WHY_COMMA,       /* the text before ends with a comma */
-    AIR_LB_WHY_JOINER,      /* ~ / & ... : the text before is unfinished */
-    AIR_LB_WHY_ENDING,      /* a particle, connective or adnominal ending */
-    AIR_LB_WHY_NEXT,        /* the next line can only continue (및, 등을,
-                               ~, :, a closing bracket, lower case) */
-    AIR_LB_WHY_WORD,        /* a word is cut in two */
-    AIR_LB_WHY_PROSE,       /* a long unfinished line runs on */
-    AIR_LB_WHY_MARKER,      /* a bullet or box alone, its words next */
-    AIR_LB_WHY_CELL,        /* a label in a cell cut before its head noun */
+    AIR_LB_WHY_NONE = 0,  /* nothing says the sentence goes on */
+    AIR_LB_WHY_EMPTY,     /* one side of the break is empty */
+    AIR_LB_WHY_STRUCTURE, /* heading, list item or page break next */
+    AIR_LB_WHY_LINE,      /* a date, greeting, closing ... line; code */
+    AIR_LB_WHY_TERMINAL,  /* the text before ends a sentence */
+    AIR_LB_WHY_ITEM,      /* the next line starts an item or a label */
+    AIR_LB_WHY_BRACKET,   /* a bracket or quote is still open */
+    AIR_LB_WHY_COMMA,     /* the text before ends with a comma */
+    AIR_LB_WHY_JOINER,    /* ~ / & ... : the text before is unfinished */
+    AIR_LB_WHY_ENDING,    /* a particle, connective or adnominal ending */
+    AIR_LB_WHY_NEXT,      /* the next line can only continue (및, 등을,
+                             ~, :, a closing bracket, lower case) */
+    AIR_LB_WHY_WORD,      /* a word is cut in two */
+    AIR_LB_WHY_PROSE,     /* a long unfinished line runs on */
+    AIR_LB_WHY_MARKER,    /* a bullet or box alone, its words next */
+    AIR_LB_WHY_CELL,      /* a label in a cell cut before its head noun */
     AIR_LB_WHY_COUNT
 } air_lb_why;
 
@@ -74,7 +74,7 @@ typedef struct air_lb_break {
     size_t before_len;
     const char *after;
     size_t after_len;
-    bool is_line;         /* a manual line break, not a paragraph break */
+    bool is_line; /* a manual line break, not a paragraph break */
     const air_node *prev;
     const air_node *next;
 } air_lb_break;

@@ -25,8 +25,8 @@ static void on_node(air_rule_ctx *ctx, const air_node *n)
         uint32_t e = i + 1;
         while (e < p->len && p->text[e] != '\n')
             e++;
-        air_lb_break b = { p->text + start, i - start, p->text + i + 1,
-                           e - i - 1, true, n, n };
+        air_lb_break b = {
+            p->text + start, i - start, p->text + i + 1, e - i - 1, true, n, n};
         air_lb_why why;
         air_lb_class c = air_lb_classify(lb, &b, &why);
         air_finding *f = air_finding_add(ctx, n);

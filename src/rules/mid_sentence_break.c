@@ -25,8 +25,7 @@ static void on_node(air_rule_ctx *ctx, const air_node *n)
         bs--;
     const char *nl = memchr(q->text, '\n', q->len);
     size_t alen = nl ? (size_t)(nl - q->text) : q->len;
-    air_lb_break b = { p->text + bs, p->len - bs, q->text, alen,
-                       false, n, next };
+    air_lb_break b = {p->text + bs, p->len - bs, q->text, alen, false, n, next};
     air_lb_why why;
     air_lb_class c = air_lb_classify(air_rule_linebreak(ctx), &b, &why);
     if (c == AIR_LB_COMPLETE)

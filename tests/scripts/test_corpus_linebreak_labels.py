@@ -76,6 +76,14 @@ def loc_key(loc):
             loc.get("col", 0), loc.get("para", loc.get("paragraph", 0)))
 
 
+def note(ident, r, why):
+    """Says where a label row does not fit the reader (AIR_LABELS_VERBOSE)."""
+    if os.environ.get("AIR_LABELS_VERBOSE"):
+        print("misplaced %s %s %s.%s %r|%r: %s" % (
+            ident, r["kind"], r["seq"], r["break"], r["before"], r["after"],
+            why))
+
+
 def evaluate(item, airead):
     ident, path, rows = item
     rc, out, err = airtest.run([airead, "dump", path], timeout=120)
@@ -104,32 +112,37 @@ def evaluate(item, airead):
         if x["rule"] == "mid-sentence-break":
             found[("para", seq, 0)] = ("warning", joined)
         else:
-            text = by_seq[seq].get("text", "")
-            k = text[:loc["start"]].count("\n") if "start" in loc else 0
+            raw = by_seq[seq].get("text", "").encode("utf-8")
+            k = raw[:loc.get("start", 0)].count(b"\n")  # a byte offset
             found[("line", seq, k)] = (x["severity"], joined)
     results, bad = [], 0
     for r in rows:
         seq, brk = int(r["seq"]), int(r["break"])
         p = by_seq.get(seq)
         if p is None:
+            note(ident, r, "no paragraph %d" % seq)
             bad += 1
             continue
         text = p.get("text", "")
         if r["kind"] == "line":
             lines = text.split("\n")
             if brk + 1 >= len(lines):
+                note(ident, r, "%d lines" % len(lines))
                 bad += 1
                 continue
             before, after = lines[brk], lines[brk + 1]
         else:
             q = nxt.get(seq)
             if q is None:
+                note(ident, r, "no next paragraph")
                 bad += 1
                 continue
             before = text.split("\n")[-1]
             after = q.get("text", "").split("\n")[0]
         if not norm(before).endswith(r["before"]) or \
                 not norm(after).startswith(r["after"]):
+            note(ident, r, "read %r|%r" % (norm(before)[-8:],
+                                           norm(after)[:8]))
             bad += 1
             continue
         sev, joined = found.get((r["kind"], seq, brk), (None, None))
@@ -194,7 +207,7 @@ def main():
               "breaks: precision %.3f recall %.3f; join spacing right %d/%d"
               % (name, len(res), c["tp"] + c["fn"], p, rec, c["tp"], c["fp"],
                  c["fn"], len(lines), lp, lr, c["join_ok"], c["tp"]))
-        if a.verbose:
+        if a.verbose and name == "dev":  # the held-out misses stay unseen
             for r, pred, joined in res:
                 pos = r["label"] != "legitimate"
                 if pos != pred:
