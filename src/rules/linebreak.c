@@ -47,7 +47,7 @@ enum { MAX_BRACKETS = 32 };
 struct air_lb {
     const air_patterns *markers, *labels, *complete, *terminal, *item_end,
         *cont_end, *noun_end, *cont_start, *joins_start, *particles_start,
-        *sentence_ends, *cell_heads, *lead_ins, *code;
+        *sentence_ends, *cell_heads, *lead_ins, *code, *code_lines;
     air_strlist after_cons, after_vowel, after_vowel_l, after_any;
     air_strlist single_words;
     const air_cpset *joiners;
@@ -691,10 +691,11 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_STRUCTURE);
     if (b.n <= WHOLE_MAX && any(lb->complete, b))
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
-    /* Lines of code keep their breaks: no Hangul, and one side looks
-     * like code ("}", "a = b;", "# comment", "<w:p>"). */
-    if ((any(lb->code, b) || any(lb->code, a)) && !has_hangul(b) &&
-        !has_hangul(a))
+    /* Lines of code that are whole keep their breaks: no Hangul, and a
+     * statement or block ends before the break or a comment, tag or block
+     * starts after it ("a = b;", "}", "# comment", "<w:p>"). */
+    if ((any(lb->code_lines, b) || any(lb->code_lines, a)) &&
+        !has_hangul(b) && !has_hangul(a))
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
 
     span bt = tail(b), ah = head(a);
@@ -932,6 +933,7 @@ air_status air_lb_setup(air_config *cfg, const air_cv *root)
         (rc = patterns(cfg, sec, "cell-heads", &lb->cell_heads)) != AIR_OK ||
         (rc = patterns(cfg, sec, "lead-ins", &lb->lead_ins)) != AIR_OK ||
         (rc = patterns(cfg, sec, "code", &lb->code)) != AIR_OK ||
+        (rc = patterns(cfg, sec, "code-lines", &lb->code_lines)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-consonant",
                       &lb->after_cons)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-vowel", &lb->after_vowel)) !=

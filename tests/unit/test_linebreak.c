@@ -447,8 +447,6 @@ static void hanging_indent_code_and_contents(void **state)
          "    본 사업은 공공기관의 문서 작성 방식을 개선하기 위한 것이다."},
         /* code, web addresses */
         {"    }", "}"},
-        {"Image createImagePart(WordprocessingMLPackage wordMLPackage,",
-         "      Part sourcePart, byte[] bytes)"},
         {"   * (eg a header part) */", "  public static Part createLink("},
         {"see http://www.docx4java.org/", "Supporting jars are in the zip"},
         /* English: a capital after a comma, a title and its byline */
@@ -467,6 +465,11 @@ static void hanging_indent_code_and_contents(void **state)
     };
     expect_all(complete, sizeof complete / sizeof *complete, AIR_LB_COMPLETE,
                false);
+    /* A statement still open after a bracket goes on. */
+    assert_int_equal(
+        classify("Image createImagePart(WordprocessingMLPackage wordMLPackage,",
+                 "      Part sourcePart, byte[] bytes)", false, NULL),
+        AIR_LB_CONTINUES_SPACE);
     /* Korean after a comma goes on whatever letter follows. */
     assert_int_equal(classify("예산, 인력,", "AI 기반 장비 보강", false, NULL),
                      AIR_LB_CONTINUES_SPACE);
