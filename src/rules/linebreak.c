@@ -47,7 +47,8 @@ enum { MAX_BRACKETS = 32 };
 struct air_lb {
     const air_patterns *markers, *labels, *complete, *terminal, *item_end,
         *cont_end, *noun_end, *cont_start, *joins_start, *particles_start,
-        *sentence_ends, *cell_heads, *lead_ins, *code, *code_lines;
+        *sentence_ends, *cell_heads, *cell_bound, *lead_ins, *code, *code_lines,
+        *code_open;
     air_strlist after_cons, after_vowel, after_vowel_l, after_any;
     air_strlist single_words;
     const air_cpset *joiners;
@@ -543,9 +544,12 @@ static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
         air_node_ancestor(brk->prev, AIR_NODE_CELL) == NULL)
         return false;
     size_t nb = hangul_only(b), na = hangul_only(a);
-    if (nb == 0 || na == 0 || nb > lb->cell_max || na > lb->cell_max ||
-        ends_in_head(lb, b))
+    if (nb == 0 || na == 0 || nb > lb->cell_max || na > lb->cell_max)
         return false;
+    if (any(lb->cell_bound, a))
+        return true; /* "자격⏎요건": a head that needs its noun */
+    if (ends_in_head(lb, b))
+        return false; /* "성명⏎생년월일": two labels stacked */
     /* Two short single words: "영업⏎이익", "재판매⏎가격"; not two
      * phrases of their own ("첫 줄⏎둘째 줄"). */
     if (nb <= lb->cell_short + 1 && na <= lb->cell_short + 1 &&
@@ -562,6 +566,14 @@ static bool structural(const air_lb_break *b)
     if (b->is_line || b->prev == NULL || b->next == NULL)
         return false;
     const air_para *p = &b->prev->u.para, *n = &b->next->u.para;
+    /* A title set over two paragraphs of one heading style, the first
+     * stopping on a comma ("…한국형발사체,⏎국민이 정한 그 이름은"), is
+     * one heading cut by Enter. */
+    span t = trim(b->before, b->before_len);
+    uint32_t e = last_cp(t, NULL);
+    if (p->heading && p->heading == n->heading && p->align == n->align &&
+        (e == ',' || e == 0xFF0C || e == 0x3001))
+        return false;
     /* Differently aligned paragraphs are different units: a centred
      * title over body text, a right-aligned date under a letter. */
     bool aligned_apart = p->align != AIR_ALIGN_DEFAULT &&
@@ -691,12 +703,18 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_STRUCTURE);
     if (b.n <= WHOLE_MAX && any(lb->complete, b))
         ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
-    /* Lines of code that are whole keep their breaks: no Hangul, and a
+    /* Lines of code: no Hangul on either side. A statement cut after an
+     * operator goes on ("x = ⏎ f(y);"); whole lines keep their breaks: a
      * statement or block ends before the break or a comment, tag or block
-     * starts after it ("a = b;", "}", "# comment", "<w:p>"). */
-    if ((any(lb->code_lines, b) || any(lb->code_lines, a)) &&
-        !has_hangul(b) && !has_hangul(a))
-        ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
+     * starts after it ("a = b;", "}", "# comment", "<w:p>"), unless the
+     * line before leaves a bracket open ("f(a, ⏎ b);"). */
+    if (!has_hangul(b) && !has_hangul(a)) {
+        if (any(lb->code_open, (span){rawb.s, b.s + b.n - rawb.s}))
+            ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_JOINER);
+        if ((any(lb->code_lines, b) || any(lb->code_lines, a)) &&
+            !leaves_open(lb, b))
+            ANSWER(AIR_LB_COMPLETE, AIR_LB_WHY_LINE);
+    }
 
     span bt = tail(b), ah = head(a);
     /* A space typed before the break: the break is between words. */
@@ -931,9 +949,12 @@ air_status air_lb_setup(air_config *cfg, const air_cv *root)
         (rc = patterns(cfg, sec, "sentence-ends", &lb->sentence_ends)) !=
             AIR_OK ||
         (rc = patterns(cfg, sec, "cell-heads", &lb->cell_heads)) != AIR_OK ||
+        (rc = patterns(cfg, sec, "cell-bound-heads", &lb->cell_bound)) !=
+            AIR_OK ||
         (rc = patterns(cfg, sec, "lead-ins", &lb->lead_ins)) != AIR_OK ||
         (rc = patterns(cfg, sec, "code", &lb->code)) != AIR_OK ||
         (rc = patterns(cfg, sec, "code-lines", &lb->code_lines)) != AIR_OK ||
+        (rc = patterns(cfg, sec, "code-open", &lb->code_open)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-consonant",
                       &lb->after_cons)) != AIR_OK ||
         (rc = strings(cfg, sec, "particles-after-vowel", &lb->after_vowel)) !=

@@ -307,6 +307,9 @@ static void labels_cut_in_cells(void **state)
         {"최종", "학력"},
         {"정부수입인지", "붙이는 란"},
         {"연구개발과제", "실무담당자"},
+        /* a head noun that needs the noun before it, head or not */
+        {"자격", "요건"},
+        {"결격사유", "유무"},
     };
     for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
         air_lb_why why;
@@ -505,6 +508,21 @@ static void structure_keeps_breaks(void **state)
     assert_int_equal(air_lb_classify(lb, &b1, NULL), AIR_LB_CONTINUES_SPACE);
     /* No data: every break is kept. */
     assert_int_equal(air_lb_classify(NULL, &b1, NULL), AIR_LB_COMPLETE);
+    /* One title over two paragraphs of its heading style, cut after a
+     * comma, goes on; without the comma they are two headings. */
+    air_node *h1 = tdoc_para(d, s, "최초 발사하는 한국형발사체,");
+    air_node *h2 = tdoc_para(d, s, "국민이 정한 그 이름은 누리");
+    h1->u.para.heading = h2->u.para.heading = 3;
+    const char *t1 = "최초 발사하는 한국형발사체,",
+               *t2 = "국민이 정한 그 이름은 누리";
+    air_lb_break b4 = {t1, strlen(t1), t2, strlen(t2), false, h1, h2};
+    assert_int_equal(air_lb_classify(lb, &b4, NULL), AIR_LB_CONTINUES_SPACE);
+    b4.before_len--; /* without the comma */
+    assert_int_equal(air_lb_classify(lb, &b4, &why), AIR_LB_COMPLETE);
+    assert_int_equal(why, AIR_LB_WHY_STRUCTURE);
+    h2->u.para.heading = 2; /* another level: another heading */
+    b4.before_len++;
+    assert_int_equal(air_lb_classify(lb, &b4, NULL), AIR_LB_COMPLETE);
     air_doc_free(d);
 }
 
