@@ -615,8 +615,23 @@ static air_status setup_markers(air_config *cfg, const air_cv *num)
             AIR_OK ||
         (rc = patterns_of(cfg, num, "parts", &nb->parts)) != AIR_OK ||
         (rc = patterns_of(cfg, num, "headings", &nb->headings)) != AIR_OK ||
-        (rc = patterns_of(cfg, num, "contents", &nb->contents)) != AIR_OK)
+        (rc = patterns_of(cfg, num, "contents", &nb->contents)) != AIR_OK ||
+        (rc = patterns_of(cfg, num, "statutes", &nb->statutes)) != AIR_OK ||
+        (rc = patterns_of(cfg, num, "statute-articles",
+                          &nb->statute_articles)) != AIR_OK ||
+        (rc = patterns_of(cfg, num, "announces", &nb->announces)) != AIR_OK)
         return rc;
+    const air_cv *sl = air_cv_get(num, "statute-levels");
+    air_mktemplate *st =
+        air_arena_alloc(&cfg->arena, (seq_len(sl) + 1) * sizeof *st);
+    if (st == NULL)
+        return AIR_ENOMEM;
+    if (sl == NULL)
+        return bad(num, "missing '%s'", "statute-levels");
+    if ((rc = add_templates(st, &nb->nstatute_levels, sl,
+                            "statute-levels")) != AIR_OK)
+        return rc;
+    nb->statute_levels = st;
     /* the profile's bullets are bullets too */
     air_cpset *all = NULL;
     if ((rc = air_cpset_union(&all, &cfg->arena, bullets, bl,

@@ -108,6 +108,11 @@ struct air_numbering {
     const air_patterns *parts;       /* paragraphs that begin a new part */
     const air_patterns *headings;    /* paragraphs that head what follows */
     const air_patterns *contents;    /* table-of-contents lines */
+    const air_patterns *statutes;    /* items opening a quoted statute */
+    const air_patterns *statute_articles; /* lines going on with it */
+    const air_patterns *announces;   /* items announcing their sub-list */
+    size_t nstatute_levels;          /* the law's levels, outermost first */
+    const air_mktemplate *statute_levels;
     /* The profile's levels and bullets, compiled, outermost first. */
     size_t nlevels, nbullet_levels;
     const air_mktemplate *levels;

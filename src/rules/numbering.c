@@ -29,6 +29,7 @@ enum {
     MAX_CONTEXTS = 16,
     MAX_INLINE = 50, /* markers continued within one line: "① a ② b" */
     MAX_RECENT = 6,  /* closed levels remembered for interleaved lists */
+    MAX_QUOTE = 8,   /* levels of a quoted statute */
     MK = 40          /* bytes of a formatted marker */
 };
 
@@ -40,6 +41,8 @@ typedef struct item {
     bool is_auto;
     uint32_t list_id;
     uint8_t list_level;
+    bool opens;     /* it cites a statute's article: a quotation follows */
+    bool announces; /* "다음 각 호": the items that follow are its children */
 } item;
 
 typedef struct level {
@@ -81,6 +84,14 @@ typedef struct context {
     level recent[MAX_RECENT];
     int nseen;
     seen s[MAX_SEEN];
+    int announcer; /* the level of an item announcing its sub-list, -1 */
+    /* A quoted statute (numbering: statutes:): its items stand at the
+     * law's own levels, apart from the outline, which sees them as text.
+     * qbase: the outline's levels open when it began. */
+    bool quote, q_announced;
+    int qbase, qn;
+    int qtier[MAX_QUOTE];
+    int32_t qlast[MAX_QUOTE];
 } context;
 
 typedef struct state {
@@ -169,6 +180,8 @@ static void clear_levels(state *st, context *c)
 {
     pop_to(st, c, -1);
     c->nrecent = 0;
+    c->quote = false;
+    c->announcer = -1;
 }
 
 static void mark_plain(context *c)
@@ -776,15 +789,107 @@ static void auto_item(state *st, context *c, const item *it)
         open_auto(st, c, it);
 }
 
+/* ---- quoted statutes ------------------------------------------------------ */
+
+/* The law's level of a style (항 ① 0, 호 1. 1, ...), or -1. */
+static int statute_tier(const air_numbering *nb, const air_mkstyle *s)
+{
+    for (size_t i = 0; i < nb->nstatute_levels; i++)
+        if (air_mkstyle_equal(&nb->statute_levels[i].style, s))
+            return (int)i;
+    return -1;
+}
+
+static void start_quote(context *c)
+{
+    c->quote = true;
+    c->q_announced = false;
+    c->qbase = c->n;
+    c->qn = 0;
+}
+
+/* Is the item the quoted law's? Not when its style is none of the law's
+ * levels. When the outline around the quote has an open level of its
+ * style, the law's reading wins when the item continues a law level, was
+ * announced ("다음 각 호"), starts a list, or skips items of an open law
+ * level; an item continuing the outline ("4." after "3. 관련 법령") or
+ * breaking it where no law list of its style is open ends the quote. */
+static bool quoted(const state *st, const context *c, const item *it,
+                   int t)
+{
+    if (it->opens || it->m.style.kind != AIR_MK_NUMBER || t < 0)
+        return false;
+    const level *outer = NULL;
+    for (int i = 0; i < c->qbase && i < c->n; i++)
+        if (air_mkstyle_equal(&c->lv[i].style, &it->m.style))
+            outer = &c->lv[i];
+    if (outer == NULL)
+        return true;
+    int q = -1;
+    for (int i = 0; i < c->qn; i++)
+        if (c->qtier[i] == t)
+            q = i;
+    if (q >= 0 && it->m.value == c->qlast[q] + 1)
+        return true;
+    if (c->q_announced || it->m.value == 1)
+        return true;
+    return q >= 0 && !continues(outer, it);
+}
+
+/* An item of the quoted law: its level ends the deeper ones; nothing is
+ * checked (a quote gives the relevant 항 and 호 only). The outline sees
+ * the quote as text. */
+static void quote_item(context *c, const item *it, int t)
+{
+    int i = c->qn;
+    while (i > 0 && c->qtier[i - 1] >= t)
+        i--;
+    if (i >= MAX_QUOTE)
+        i = MAX_QUOTE - 1;
+    c->qtier[i] = t;
+    c->qlast[i] = it->last;
+    c->qn = i + 1;
+    c->q_announced = it->announces;
+    mark_plain(c);
+}
+
+/* An item announced by the one before ("3. ... 다음 각 호의 요건" then
+ * "1."): a child level even in the announcing item's style. */
+static bool announced(state *st, context *c, const item *it)
+{
+    if (c->announcer < 0 || c->announcer >= c->n || it->is_auto ||
+        it->m.style.kind != AIR_MK_NUMBER || it->m.value != 1)
+        return false;
+    int k = find_style(c, it);
+    if (k < 0 || k > c->announcer)
+        return false;
+    pop_to(st, c, c->announcer);
+    push(c, it, air_numbering_level(st->nb, &it->m.style));
+    return true;
+}
+
 static void add_item(state *st, context *c, item *it)
 {
-    if (it->is_auto) {
-        auto_item(st, c, it);
-        return;
+    if (c->quote) {
+        int t = statute_tier(st->nb, &it->m.style);
+        if (quoted(st, c, it, t)) {
+            quote_item(c, it, t);
+            return;
+        }
+        c->quote = false;
     }
-    letter_reading(c, it);
-    if (!by_style(st, c, it))
-        open_level(st, c, it);
+    if (announced(st, c, it)) {
+        /* placed */
+    } else if (it->is_auto) {
+        auto_item(st, c, it);
+    } else {
+        letter_reading(c, it);
+        if (!by_style(st, c, it))
+            open_level(st, c, it);
+    }
+    c->announcer = it->announces ? c->n - 1 : -1;
+    if (it->opens)
+        start_quote(c);
 }
 
 /* ---- paragraphs ---------------------------------------------------------- */
@@ -863,6 +968,20 @@ static bool is_contents(const air_numbering *nb, const air_para *p)
            air_patterns_find(nb->contents, p->text, n, 0, &ms, &me);
 }
 
+/* What an item's text says of the items after it: a statute's article
+ * cited (a quotation follows) or a sub-list announced. 'line' is its
+ * line, 'at' the end of its marker there. */
+static void item_says(const air_numbering *nb, item *it, const char *line,
+                      size_t ll, size_t at)
+{
+    size_t ms, me;
+    const air_para *p = &it->node->u.para;
+    it->opens = matches(nb->statutes, line + at, ll - at);
+    it->announces =
+        nb->announces && air_patterns_find(nb->announces, p->text + it->end,
+                                           p->len - it->end, 0, &ms, &me);
+}
+
 static void para(state *st, context *c, const air_node *n)
 {
     const air_para *p = &n->u.para;
@@ -878,6 +997,11 @@ static void para(state *st, context *c, const air_node *n)
         it.list_id = p->list.list_id;
         it.list_level = p->list.level;
         it.last = it.m.value;
+        const char *nl = memchr(p->text, '\n', p->len);
+        item_says(nb, &it, p->text, nl ? (size_t)(nl - p->text) : p->len,
+                  0);
+        if (p->heading > 0 || p->outline_level >= 0)
+            c->quote = false; /* the document's own heading */
         add_item(st, c, &it);
         return;
     }
@@ -910,7 +1034,13 @@ static void para(state *st, context *c, const air_node *n)
         }
         if (sp < ll) {
             air_marker m;
-            if (first && matches(nb->parts, line, ll)) {
+            if (c->quote && matches(nb->statute_articles, line, ll)) {
+                /* another article of the quoted law: still quoted */
+                c->qn = 0;
+                c->q_announced = false;
+                if (first)
+                    mark_plain(c);
+            } else if (first && matches(nb->parts, line, ll)) {
                 clear_levels(st, c);
                 c->nseen = 0;
             } else if (first && matches(nb->headings, line, ll)) {
@@ -925,14 +1055,21 @@ static void para(state *st, context *c, const air_node *n)
                     it.last = m.style.kind == AIR_MK_NUMBER
                                   ? inline_last(&m, line, ll)
                                   : m.value;
+                    item_says(nb, &it, line, ll, m.end);
+                    if (first && (p->heading > 0 || p->outline_level >= 0))
+                        c->quote = false; /* the document's own heading */
                     add_item(st, c, &it);
                 }
             } else if (first && (p->heading > 0 || p->outline_level >= 0)) {
                 clear_levels(st, c);
-            } else if (first) {
-                mark_plain(c);
+            } else {
+                if (first)
+                    mark_plain(c);
+                /* text citing an article with its title quotes it; a
+                 * later line without a marker goes on with its item */
+                if (matches(nb->statutes, line, ll))
+                    start_quote(c);
             }
-            /* a later line without a marker goes on with its item */
         }
         first = false;
         if (nl == NULL)
@@ -983,6 +1120,9 @@ static context *context_for(state *st, const air_node *container)
     c->epoch = 0;
     c->nseen = 0;
     c->nrecent = 0;
+    c->announcer = -1;
+    c->quote = false;
+    c->qn = 0;
     return c;
 }
 
