@@ -809,7 +809,7 @@ static void start_quote(context *c)
 }
 
 /* Is the item the quoted law's? Not when its style is none of the law's
- * levels. When the outline around the quote has an open level of its
+ * levels or skips one of them. When the outline around the quote has an open level of its
  * style, the law's reading wins when the item continues a law level, was
  * announced ("다음 각 호"), starts a list, or skips items of an open law
  * level; an item continuing the outline ("4." after "3. 관련 법령") or
@@ -818,6 +818,9 @@ static bool quoted(const state *st, const context *c, const item *it,
                    int t)
 {
     if (it->opens || it->m.style.kind != AIR_MK_NUMBER || t < 0)
+        return false;
+    /* the law skips no level (a quote may begin at a 호) */
+    if (t > (c->qn > 0 ? c->qtier[c->qn - 1] + 1 : 1))
         return false;
     const level *outer = NULL;
     for (int i = 0; i < c->qbase && i < c->n; i++)

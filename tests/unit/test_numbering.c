@@ -889,6 +889,116 @@ static void many_lines_in_one_paragraph(void **state)
     air_report_free(r);
 }
 
+/* ---- quoted statutes ------------------------------------------------------*/
+
+/* A law-interpretation document quoting articles: the law's own 항 (①),
+ * 호 (1.) and 목 (가.), with only the relevant 항 given, are not the
+ * document's outline; the outline goes on after the quote. */
+static void statute_quote_keeps_its_own_numbering(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 사실관계", " ○ 모회사가 관계사와 계약을 맺음", "2. 질의요지",
+                " ○ 분할이 적격분할에 해당하는지 여부", "3. 관련 법령",
+                "○ 법인세법 제46조 【분할 시 분할법인등에 대한 과세】",
+                " ② 제1항을 적용할 때 다음 각 호의 요건을 모두 갖춘 분할은",
+                "  1. 분할등기일 현재 5년 이상 사업을 계속하던 내국법인이 다음 "
+                "각 목의 요건을 모두 갖추어 분할하는 경우일 것",
+                "   가. 분리하여 사업이 가능한 독립된 사업부문을 분할할 것",
+                "   나. 분할하는 사업부문의 자산 및 부채가 포괄적으로 승계될 것",
+                "  2. 분할법인등의 주주가 분할신설법인등의 주식만을 받을 것",
+                "○ 법인세법 시행령 제82조의2 【적격분할의 요건 등】",
+                " ② 분할하는 사업부문은 다음 각 호의 어느 하나에 해당하는 "
+                "사업부문으로 한다.",
+                "  1. 부동산 임대업을 주업으로 하는 사업부문",
+                "  3. 주식등과 그와 관련된 자산·부채만으로 구성된 사업부문",
+                " ⑤ 분할하는 사업부문이 주식등을 승계하는 경우에는",
+                " ⑨ 분할신설법인등의 사업 계속 여부의 판정에 관하여는",
+                "○ 법인세법 시행규칙 제41조 【독립된 사업부문의 판정】",
+                " ① 부동산 임대업을 주업으로 하는 사업부문이란",
+                "  1. 삭제 <2018.3.21>", "  2. 삭제 <2018.3.21>",
+                "4. 회신", " ○ 귀 질의의 경우 기존 해석사례를 참고하기 바람")),
+        "||");
+    /* typed as in HWPX and DOCX: 「법령」 제N조(제목), the article an item
+     * of the outline, a 호 list running past the outline's value */
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("가. 쟁점", "1) 분할이 적격분할인지 여부", "나. 관련 법령",
+                "1) 「국세기본법」 제14조(실질 과세)",
+                "① 과세의 대상이 되는 소득이 사실상 귀속되는 자가 따로 있을 "
+                "때에는", "③ 다음 각 호의 어느 하나의 경우에는",
+                "1. 제3자를 통한 간접적인 방법으로 거래한 경우",
+                "2. 둘 이상의 행위 또는 거래를 거친 경우",
+                "2) 조세특례제한법 시행령 제8조【연구개발비의 범위】",
+                "② 제1항의 연구개발활동에는 다음 각 호의 활동을 포함하지 "
+                "아니한다.", "7. 위탁받아 수행하는 연구활동",
+                "3) 국제조세조정에 관한 법률 시행규칙 제 2조의 2  【분석절차 "
+                "등】", "② 다음 각 호의 경우로 한다.", "1. 제품라인이 같은 경우",
+                "제3조(정의) 이 법에서 사용하는 용어의 뜻은 다음과 같다.",
+                "1. 거주자란 국내에 주소를 둔 개인을 말한다.",
+                "다. 판단", "1) 청구법인의 주장을 살펴보면", "2) 따라서")),
+        "||");
+}
+
+/* An item announcing its sub-list (다음 각 호) is its parent even when
+ * the sub-list is written in its own style. */
+static void announced_sub_list_in_the_same_style(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 목적", "2. 신청 자격은 다음 각 호와 같다.",
+                "1. 공고일 현재 주민등록이 되어 있는 사람",
+                "2. 세금을 체납하지 않은 사람", "3. 제출 서류")),
+        "||");
+}
+
+/* The document's own outline breaking right after a quote is still
+ * reported: a gap, a duplicate, a style change, a restart among
+ * siblings announced by nothing. */
+static void outline_breaks_after_a_quote(void **state)
+{
+    const char *quote[] = { "○ 법인세법 제46조 【분할 시 과세】",
+                            " ① 내국법인이 분할로 해산하는 경우에는" };
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 사실관계", "2. 질의요지", "3. 관련 법령", quote[0],
+                quote[1], "5. 회신")),
+        "p6||");
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 사실관계", "2. 질의요지", "3. 관련 법령", quote[0],
+                quote[1], "3. 회신", "4. 참고")),
+        "p6||");
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("Ⅰ. 개요", "Ⅱ. 관련 법령", quote[0], quote[1], "Ⅳ. 회신")),
+        "p5||");
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 사실관계", "2. 질의요지", "3. 관련 법령", quote[0],
+                quote[1], "4) 회신")),
+        "||p6");
+    /* after the quoted 호 list: 4. continues the outline, 6. skips 5. */
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("3. 관련 법령", quote[0], " ② 다음 각 호의 요건을 갖춘 분할",
+                "  1. 5년 이상 사업을 계속할 것", "  2. 주식만을 받을 것",
+                "4. 회신", "6. 참고")),
+        "p7||");
+    /* the outline's own sub-list restarting among siblings */
+    fresh(state);
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 개요", "가. 배경", "나. 목적", "2. 현황", "가. 인력",
+                "다. 예산", "3. 계획")),
+        "p6||");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -944,6 +1054,9 @@ int main(void)
         T(many_lines_in_one_paragraph),
         T(path_final_dot_is_a_style),
         T(compact_path_is_no_date),
+        T(statute_quote_keeps_its_own_numbering),
+        T(announced_sub_list_in_the_same_style),
+        T(outline_breaks_after_a_quote),
 #undef T
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
