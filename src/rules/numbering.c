@@ -985,6 +985,60 @@ static void item_says(const air_numbering *nb, item *it, const char *line,
                                            p->len - it->end, 0, &ms, &me);
 }
 
+static bool holds(const air_node *n, air_node_kind kind)
+{
+    for (const air_node *ch = n->first; ch; ch = ch->next)
+        if (ch->kind == kind)
+            return true;
+    return false;
+}
+
+/* At most 30 characters besides spaces ("(단위 : 백만원)"). */
+static bool is_short(const air_para *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->len && n <= 30;) {
+        uint32_t cp;
+        i += air_utf8_decode(&cp, p->text + i, p->len - i);
+        if (!air_is_space(cp) && cp != '\n')
+            n++;
+    }
+    return n <= 30;
+}
+
+/* A title right before a table, a short line (unit, note) or two
+ * between them: the table's caption, not a heading of what follows. */
+static bool captions_table(const air_node *n)
+{
+    int k = 0;
+    for (const air_node *s = n->next; s && k < 3; s = s->next, k++) {
+        if (s->kind == AIR_NODE_TABLE ||
+            (s->kind == AIR_NODE_PARA && holds(s, AIR_NODE_TABLE)))
+            return true;
+        if (s->kind != AIR_NODE_PARA || !is_short(&s->u.para))
+            return false;
+    }
+    return false;
+}
+
+/* Markers and nothing else on a line of a paragraph holding equations or
+ * pictures: "(1) [equation] (2) [equation]" labels them, no list. */
+static bool labels_only(const air_numbering *nb, const air_node *n,
+                        const char *line, size_t ll, size_t at)
+{
+    if (!holds(n, AIR_NODE_OBJECT) && !holds(n, AIR_NODE_IMAGE))
+        return false;
+    for (int step = 0; step < MAX_INLINE; step++) {
+        air_marker m;
+        if (is_blank(line + at, ll - at))
+            return true;
+        if (!air_marker_parse(&m, nb, line + at, ll - at))
+            return false;
+        at += m.end;
+    }
+    return false;
+}
+
 static void para(state *st, context *c, const air_node *n)
 {
     const air_para *p = &n->u.para;
@@ -1047,9 +1101,15 @@ static void para(state *st, context *c, const air_node *n)
                 clear_levels(st, c);
                 c->nseen = 0;
             } else if (first && matches(nb->headings, line, ll)) {
-                clear_levels(st, c);
+                if (captions_table(n))
+                    mark_plain(c);
+                else
+                    clear_levels(st, c);
             } else if (air_marker_parse(&m, nb, line, ll)) {
-                if (m.style.kind != AIR_MK_NOTE) {
+                if (labels_only(nb, n, line, ll, m.end)) {
+                    if (first)
+                        mark_plain(c);
+                } else if (m.style.kind != AIR_MK_NOTE) {
                     memset(&it, 0, sizeof it);
                     it.node = n;
                     it.m = m;

@@ -20,7 +20,12 @@
  * Not findings: a list's first value, restarts under a new parent, after
  * a heading, a new part ([붙임 1]) or any paragraph or table between the
  * lists, bullets (no sequence), notes (※), automatic values as the reader
- * computed them. Every rule runs the same pass and keeps its own kind. */
+ * computed them, markers labelling equations or pictures, and the items of
+ * a quoted statute (after "법인세법 제46조 【...】": the law's 항 ① > 호 1.
+ * > 목 가., never checked; the outline goes on after the quotation). An
+ * item announcing its sub-list ("다음 각 호") is the parent of the items
+ * after it whatever their style. Every rule runs the same pass and keeps
+ * its own kind. */
 #ifndef AIR_RULES_NUMBERING_H
 #define AIR_RULES_NUMBERING_H
 

@@ -999,6 +999,54 @@ static void outline_breaks_after_a_quote(void **state)
         "p6||");
 }
 
+/* A bracketed title right before a table (a unit line between) captions
+ * it: the list goes on after the table; a true heading still restarts. */
+static void table_caption_is_no_heading(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    tdoc_para(d, s, "3. 통지관서 의견");
+    tdoc_para(d, s, "1) 사실관계");
+    tdoc_para(d, s, "< 연도별 영업이익률 >");
+    tdoc_para(d, s, "                         (단위 : 백만원)");
+    tdoc_cell(d, tdoc_table(d, s, 1), 0, 0, 1, 1);
+    tdoc_para(d, s, "3) 판단");
+    tdoc_para(d, s, "4. 심리 및 판단");
+    tdoc_para(d, s, "<쟁점 1에 대하여>");
+    tdoc_para(d, s, "1. 사실관계");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "p5"); /* 1) then 3) */
+    assert_string_equal(at(r, STY), "");
+    air_report_free(r);
+}
+
+/* "붙  임 1. 공고문 / 2. 신청서": a spaced-out label begins a part. */
+static void spaced_part_label(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("1. 개요", "2. 일정", "3. 문의처", "붙  임 1. 평가위원 모집 공고문",
+                "        2. 평가위원 등록 신청서 등.  끝.")),
+        "||");
+}
+
+/* "(1) [equation] (2) [equation]" on each line labels equations. */
+static void equation_labels_are_no_list(void **state)
+{
+    air_doc *d = *state;
+    air_node *s = tdoc_section(d);
+    for (int i = 0; i < 3; i++) {
+        air_node *p = tdoc_para(d, s, "(1)        (2) ");
+        tdoc_node(d, p, AIR_NODE_OBJECT);
+        tdoc_node(d, p, AIR_NODE_OBJECT);
+    }
+    tdoc_para(d, s, "(1) 첫째");
+    tdoc_para(d, s, "(3) 셋째");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "p5"); /* text items are still a list */
+    air_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1057,6 +1105,9 @@ int main(void)
         T(statute_quote_keeps_its_own_numbering),
         T(announced_sub_list_in_the_same_style),
         T(outline_breaks_after_a_quote),
+        T(table_caption_is_no_heading),
+        T(spaced_part_label),
+        T(equation_labels_are_no_list),
 #undef T
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
