@@ -737,6 +737,16 @@ static air_status setup_symbols(air_config *cfg, const air_cv *root)
         if ((rc = chars_of(cfg, classes, symclass_names[c],
                            &cfg->symbols.classes[c])) != AIR_OK)
             return rc;
+    /* The first class holding a code point wins (air_symbols_classify):
+     * fill from the last class to the first. */
+    enum { BMP = 0x10000 };
+    uint8_t *bmp = air_arena_alloc(&cfg->arena, BMP);
+    if (bmp == NULL)
+        return AIR_ENOMEM;
+    for (int c = AIR_SYM_COUNT - 1; c >= 1; c--)
+        air_cpset_fill(cfg->symbols.classes[c], bmp, BMP, (uint8_t)c);
+    memset(bmp, AIR_SYM_NONE, 0xA0);
+    cfg->symbols.bmp = bmp;
     if ((rc = chars_of(cfg, sym, "allow", &cfg->symbols.allow)) != AIR_OK ||
         (rc = chars_of(cfg, sym, "item-markers",
                        &cfg->symbols.item_markers)) != AIR_OK)
@@ -748,6 +758,8 @@ air_symclass air_symbols_classify(const air_symbols *s, uint32_t cp)
 {
     if (cp < 0xA0)
         return AIR_SYM_NONE; /* ASCII and C1: no class holds them */
+    if (cp < 0x10000 && s->bmp != NULL)
+        return (air_symclass)s->bmp[cp];
     for (int c = 1; c < AIR_SYM_COUNT; c++)
         if (air_cpset_has(s->classes[c], cp))
             return (air_symclass)c;

@@ -41,6 +41,17 @@ bool air_cpset_has(const air_cpset *set, uint32_t cp)
     return false;
 }
 
+void air_cpset_fill(const air_cpset *set, uint8_t *table, size_t n,
+                    uint8_t value)
+{
+    if (set == NULL)
+        return;
+    for (size_t i = 0; i < set->n && set->r[i][0] < n; i++) {
+        size_t hi = set->r[i][1] < n ? set->r[i][1] : n - 1;
+        memset(table + set->r[i][0], value, hi - set->r[i][0] + 1);
+    }
+}
+
 bool air_cpset_is_empty(const air_cpset *set)
 {
     return set == NULL || set->n == 0;

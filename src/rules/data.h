@@ -15,6 +15,10 @@ air_status air_cpset_union(air_cpset **out, air_arena *a,
                            const air_cpset *base, const uint32_t *cps,
                            size_t ncps);
 
+/* Sets table[cp] = value for every code point cp < n of 'set'. */
+void air_cpset_fill(const air_cpset *set, uint8_t *table, size_t n,
+                    uint8_t value);
+
 /* Compiled patterns from a SEQ of scalars. The list is also linked into
  * '*owned' so that air_patterns_free_all() frees the compiled code. */
 air_status air_patterns_build(air_patterns **out, air_arena *a,

@@ -37,12 +37,20 @@ const air_rule *air_registry_get(size_t i)
     return i < air_registry_count() ? registry[i] : NULL;
 }
 
+/* Blocks handed out by air_rule_shared(), one per key. */
+typedef struct shared {
+    const void *key;
+    void *block;
+    struct shared *next;
+} shared;
+
 struct air_rule_ctx {
     const air_config *cfg;
     const air_rule_conf *conf;
     const air_doc *doc;
     air_report *report;
     air_arena *scratch;
+    shared **shared; /* the check's list, common to every context */
     void *state;
 };
 
@@ -141,6 +149,25 @@ void *air_rule_alloc(air_rule_ctx *ctx, size_t n)
     return p;
 }
 
+void *air_rule_shared(air_rule_ctx *ctx, const void *key, size_t size,
+                      bool *fresh)
+{
+    *fresh = false;
+    for (shared *s = *ctx->shared; s; s = s->next)
+        if (s->key == key)
+            return s->block;
+    shared *s = air_rule_alloc(ctx, sizeof *s);
+    void *block = s ? air_rule_alloc(ctx, size) : NULL;
+    if (block == NULL)
+        return NULL;
+    s->key = key;
+    s->block = block;
+    s->next = *ctx->shared;
+    *ctx->shared = s;
+    *fresh = true;
+    return block;
+}
+
 const air_doc *air_rule_doc(const air_rule_ctx *ctx)
 {
     return ctx->doc;
@@ -162,6 +189,7 @@ air_status air_check(air_report **out, const air_doc *doc,
     air_report *r = air_report_new();
     air_rule_ctx *ctx = calloc(cfg->nrules + 1, sizeof *ctx);
     air_arena scratch = AIR_ARENA_INIT;
+    shared *shared_list = NULL;
     air_status rc = AIR_OK;
     if (r == NULL || ctx == NULL) {
         rc = AIR_ENOMEM;
@@ -179,6 +207,7 @@ air_status air_check(air_report **out, const air_doc *doc,
         c->doc = doc;
         c->report = r;
         c->scratch = &scratch;
+        c->shared = &shared_list;
         if (rc_->rule->state_size) {
             c->state = air_arena_alloc(&scratch, rc_->rule->state_size);
             if (c->state == NULL) {

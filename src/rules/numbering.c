@@ -94,10 +94,25 @@ typedef struct context {
     int32_t qlast[MAX_QUOTE];
 } context;
 
+/* An issue found by the pass, kept until its rule reports it. */
+typedef struct issue {
+    const air_node *node;
+    uint32_t start, end;
+    const char *ko, *en;
+    struct issue *next;
+} issue;
+
+/* The pass runs once per document for 401-403 together (the first of them
+ * to end runs it, through air_rule_shared) and keeps every issue by kind,
+ * in the order found; each rule then reports its own kind. */
+typedef struct issues {
+    issue *head[AIR_NUM_STYLE + 1], *tail[AIR_NUM_STYLE + 1];
+} issues;
+
 typedef struct state {
     air_rule_ctx *ctx;
     const air_numbering *nb;
-    air_numissue want;
+    issues *out;
     int n;
     context c[MAX_CONTEXTS];
 } state;
@@ -110,15 +125,30 @@ static void fmt(char *buf, const air_mkstyle *s, const int32_t *path,
     air_marker_format(buf, MK, s, path, v);
 }
 
+static const char *keep(state *st, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = air_rule_alloc(st->ctx, n);
+    if (p != NULL)
+        memcpy(p, s, n);
+    return p;
+}
+
 static void report(state *st, air_numissue kind, const item *it,
                    const char *ko, const char *en)
 {
-    if (kind != st->want)
+    issue *i = air_rule_alloc(st->ctx, sizeof *i);
+    if (i == NULL || (i->ko = keep(st, ko)) == NULL ||
+        (i->en = keep(st, en)) == NULL)
         return;
-    air_finding *f = air_finding_add(st->ctx, it->node);
-    if (it->end > it->start)
-        air_finding_range(f, it->start, it->end);
-    air_msg(f, "%s%.0s", "%.0s%s", ko, en);
+    i->node = it->node;
+    i->start = it->start;
+    i->end = it->end;
+    if (st->out->tail[kind])
+        st->out->tail[kind]->next = i;
+    else
+        st->out->head[kind] = i;
+    st->out->tail[kind] = i;
 }
 
 /* "3." or "3.~5." for the values missing between two. */
@@ -1194,15 +1224,14 @@ static bool wanted_story(const air_node *n)
     return n->story == AIR_STORY_MAIN || n->story == AIR_STORY_TEXTBOX;
 }
 
-void air_numbering_check(air_rule_ctx *ctx, const air_doc *doc,
-                         air_numissue want)
+static void analyse(air_rule_ctx *ctx, const air_doc *doc, issues *out)
 {
     state *st = air_rule_alloc(ctx, sizeof *st);
     if (st == NULL)
         return;
     st->ctx = ctx;
     st->nb = air_rule_numbering(ctx);
-    st->want = want;
+    st->out = out;
     for (const air_node *n = doc->root; n;
          n = air_node_next_preorder(n, doc->root)) {
         if (n->kind != AIR_NODE_PARA && n->kind != AIR_NODE_TABLE)
@@ -1219,4 +1248,22 @@ void air_numbering_check(air_rule_ctx *ctx, const air_doc *doc,
     }
     while (st->n > 0)
         end_context(st);
+}
+
+void air_numbering_check(air_rule_ctx *ctx, const air_doc *doc,
+                         air_numissue want)
+{
+    static const char key;
+    bool fresh;
+    issues *all = air_rule_shared(ctx, &key, sizeof *all, &fresh);
+    if (all == NULL)
+        return;
+    if (fresh)
+        analyse(ctx, doc, all);
+    for (const issue *i = all->head[want]; i; i = i->next) {
+        air_finding *f = air_finding_add(ctx, i->node);
+        if (i->end > i->start)
+            air_finding_range(f, i->start, i->end);
+        air_msg(f, "%s%.0s", "%.0s%s", i->ko, i->en);
+    }
 }

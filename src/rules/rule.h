@@ -171,6 +171,10 @@ typedef struct air_symbols {
     const air_patterns *ignore;    /* symbols inside a match, other than
                                       at the start of an item, are not
                                       reported by 201-203 */
+    const uint8_t *bmp;            /* the class of every code point below
+                                      U+10000, from 'classes': one load
+                                      instead of a search per class for
+                                      each character of every paragraph */
 } air_symbols;
 const air_symbols *air_rule_symbols(const air_rule_ctx *ctx);
 
@@ -202,6 +206,15 @@ void *air_rule_state(air_rule_ctx *ctx);
 /* Zeroed memory living until the end of this document's check; NULL when
  * out of memory (the check then fails with AIR_ENOMEM). */
 void *air_rule_alloc(air_rule_ctx *ctx, size_t n);
+
+/* Memory shared by every rule of this document's check that asks with the
+ * same 'key' (the address of a static object of the shared analysis):
+ * 'size' zeroed bytes on the first call, where *fresh is set true and the
+ * caller fills it in; the same block, *fresh false, for every later call.
+ * Lets rules that read one analysis (401-403) run it once. NULL
+ * when out of memory, as air_rule_alloc(). */
+void *air_rule_shared(air_rule_ctx *ctx, const void *key, size_t size,
+                      bool *fresh);
 
 /* The document being checked. */
 const air_doc *air_rule_doc(const air_rule_ctx *ctx);
