@@ -42,6 +42,7 @@ typedef struct item {
     uint32_t list_id;
     uint8_t list_level;
     bool opens;     /* it cites a statute's article: a quotation follows */
+    bool in_quote;  /* a later line of a paragraph quoting a statute */
     bool announces; /* "다음 각 호": the items that follow are its children */
 } item;
 
@@ -852,6 +853,8 @@ static bool quoted(const state *st, const context *c, const item *it,
     /* the law skips no level (a quote may begin at a 호) */
     if (t > (c->qn > 0 ? c->qtier[c->qn - 1] + 1 : 1))
         return false;
+    if (it->in_quote)
+        return true; /* the lines of one paragraph stay together */
     const level *outer = NULL;
     for (int i = 0; i < c->qbase && i < c->n; i++)
         if (air_mkstyle_equal(&c->lv[i].style, &it->m.style))
@@ -1094,7 +1097,7 @@ static void para(state *st, context *c, const air_node *n)
     }
     const char *t = p->text;
     size_t len = p->len, off = 0;
-    bool first = true;
+    bool first = true, quoting = false;
     if (is_blank(t, len)) {
         /* an image, equation or shape on a line of its own stands between
          * two lists as a paragraph does; an empty paragraph does not */
@@ -1149,6 +1152,7 @@ static void para(state *st, context *c, const air_node *n)
                                   ? inline_last(&m, line, ll)
                                   : m.value;
                     item_says(nb, &it, line, ll, m.end);
+                    it.in_quote = !first && quoting;
                     if (first && (p->heading > 0 || p->outline_level >= 0))
                         c->quote = false; /* the document's own heading */
                     add_item(st, c, &it);
@@ -1163,6 +1167,8 @@ static void para(state *st, context *c, const air_node *n)
                 if (matches(nb->statutes, line, ll))
                     start_quote(c);
             }
+            if (first)
+                quoting = c->quote;
         }
         first = false;
         if (nl == NULL)

@@ -941,6 +941,41 @@ static void statute_quote_keeps_its_own_numbering(void **state)
         "||");
 }
 
+/* DOCX and HWPX typing: the first 항 on the article's line, the quote in
+ * a table cell (a tribunal decision's 관련 법령 box), manual line breaks. */
+static void statute_quote_inline_and_in_a_cell(void **state)
+{
+    assert_string_equal(
+        judge(state, cfg,
+              L("3. 관련 법령",
+                "○ 「법인세법」 제46조(분할 시 분할법인등에 대한 과세) ① 내국법인이 "
+                "분할로 해산하는 경우에는 다음 각 호의 금액을",
+                "1. 분할법인등이 분할신설법인등으로부터 받은 양도가액",
+                "2. 분할법인등의 분할등기일 현재의 순자산 장부가액",
+                "③ 제2항에 따른 양도가액은 대통령령으로 정한다.", "4. 회신",
+                "○ 적격분할에 해당함")),
+        "||");
+    air_doc *d = *state;
+    air_doc_free(d);
+    *state = d = tdoc_new(AIR_FMT_HWPX);
+    air_node *cell = tdoc_cell(d, tdoc_table(d, tdoc_section(d), 1), 0, 0,
+                               1, 1);
+    tdoc_para(d, cell, "1. 처분개요");
+    tdoc_para(d, cell, "2. 관련 법령");
+    tdoc_para(d, cell, "소득세법 제97조【양도소득의 필요경비 계산】\n"
+                       "① 거주자의 양도차익을 계산할 때 양도가액에서 공제할 "
+                       "필요경비는 다음 각 호에서 규정하는 것으로 한다.\n"
+                       "1. 취득가액\n가. 제94조제1항 각 호의 자산 취득에 든 "
+                       "실지거래가액\n3. 그 밖에 대통령령으로 정하는 것");
+    tdoc_para(d, cell, "3. 심리 및 판단");
+    tdoc_para(d, cell, "5. 결론");
+    air_report *r = tdoc_check(d, cfg);
+    assert_string_equal(at(r, SEQ), "t1r1c1p5"); /* the cell's own gap */
+    assert_string_equal(at(r, HIER), "");
+    assert_string_equal(at(r, STY), "");
+    air_report_free(r);
+}
+
 /* An item announcing its sub-list (다음 각 호) is its parent even when
  * the sub-list is written in its own style. */
 static void announced_sub_list_in_the_same_style(void **state)
@@ -1105,6 +1140,7 @@ int main(void)
         T(statute_quote_keeps_its_own_numbering),
         T(announced_sub_list_in_the_same_style),
         T(outline_breaks_after_a_quote),
+        T(statute_quote_inline_and_in_a_cell),
         T(table_caption_is_no_heading),
         T(spaced_part_label),
         T(equation_labels_are_no_list),
