@@ -368,6 +368,12 @@ static int shard_from_env(check_args *a)
         from = "JOB_COMPLETION_INDEX";
     } else if (!ok) {
         return cli_usage("check: AIREAD_SHARD_COUNT must be a number");
+    } else if (a->shard_n == 0 && getenv("JOB_COMPLETION_INDEX") &&
+               !a->quiet) {
+        /* every pod of the Job would check everything */
+        cli_error("JOB_COMPLETION_INDEX is set but no shard count "
+                  "(--shard-count or AIREAD_SHARD_COUNT): checking every "
+                  "file");
     }
     if (from && !a->quiet)
         cli_error("checking shard %u/%u (from %s)", a->shard_k, a->shard_n,
