@@ -394,7 +394,8 @@ static bool take_line(inputs *in)
 {
     char sep = in->o.nul ? '\0' : '\n';
     for (;;) {
-        char *end = memchr(in->buf, sep, in->len);
+        /* no buffer yet before the first read of an empty list */
+        char *end = in->len ? memchr(in->buf, sep, in->len) : NULL;
         size_t n;
         if (end)
             n = (size_t)(end - in->buf);
