@@ -93,9 +93,13 @@ def contract(airead, tmp, samples):
         expect(listing(spool) == [] and listing(work) == [],
                "hook %s: files left: %s %s" % (what, listing(spool),
                                                listing(work)))
+        # loose bounds: the machine may be busy (the typical time of a
+        # call is printed below)
         if "--time-budget" in args:
-            expect(took < 1 + 2 * slow, "time budget 1 s: took %.1f s" % took)
-        elif stdin is None and took > 2 * slow:
+            expect(f["error"] == "-: over the time budget of 1 s" and
+                   took < 1 + 5 * slow,
+                   "time budget 1 s: took %.1f s, %s" % (took, f["error"]))
+        elif took > 5 * slow:
             airtest.fail("hook %s: %.1f s (e-approval wants ~2 s)" %
                          (what, took))
     expect(json.loads(run([airead, "check", "--no-config", "-f", "json",
