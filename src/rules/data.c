@@ -11,6 +11,7 @@
 #include "rules/data.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,9 +219,44 @@ air_status air_cpset_union(air_cpset **out, air_arena *a,
 
 struct air_patterns {
     size_t n;
-    pcre2_code **code;
+    pcre2_code **code;                /* interpreted */
+    _Atomic(pcre2_code *) *jit;       /* JIT-compiled copies, once used */
+    atomic_uint uses;                 /* matches run, up to JIT_AFTER + 1 */
     struct air_patterns *next_owned; /* the config's list, for freeing */
 };
+
+/* JIT-compiling costs about 110,000 instructions a pattern: with a hundred
+ * patterns, more than all the matching a short document needs, and a
+ * process per document pays it each time. So a list runs interpreted at
+ * first and is JIT-compiled when it has run JIT_AFTER times, into copies
+ * published atomically: a thread matching meanwhile uses the interpreted
+ * code, never a code being compiled. */
+enum { JIT_AFTER = 16 };
+
+static void note_use(const air_patterns *cp)
+{
+    air_patterns *p = (air_patterns *)cp; /* arena memory, not const */
+    if (atomic_load_explicit(&p->uses, memory_order_relaxed) > JIT_AFTER ||
+        atomic_fetch_add_explicit(&p->uses, 1, memory_order_relaxed) !=
+            JIT_AFTER)
+        return;
+    for (size_t i = 0; i < p->n; i++) {
+        pcre2_code *c = pcre2_code_copy(p->code[i]);
+        /* Without JIT (or memory), matching works the same, interpreted. */
+        if (c != NULL && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+            pcre2_code_free(c);
+            c = NULL;
+        }
+        atomic_store_explicit(&p->jit[i], c, memory_order_release);
+    }
+}
+
+static pcre2_code *code_at(const air_patterns *cp, size_t i)
+{
+    air_patterns *p = (air_patterns *)cp;
+    pcre2_code *c = atomic_load_explicit(&p->jit[i], memory_order_acquire);
+    return c ? c : p->code[i];
+}
 
 air_status air_patterns_build(air_patterns **out, air_arena *a,
                               const air_cv *list, air_patterns **owned)
@@ -230,8 +266,12 @@ air_status air_patterns_build(air_patterns **out, air_arena *a,
     if (p == NULL)
         return AIR_ENOMEM;
     p->code = list->n ? air_arena_alloc(a, list->n * sizeof *p->code) : NULL;
-    if (list->n && p->code == NULL)
+    p->jit = list->n ? air_arena_alloc(a, list->n * sizeof *p->jit) : NULL;
+    if (list->n && (p->code == NULL || p->jit == NULL))
         return AIR_ENOMEM;
+    atomic_init(&p->uses, 0);
+    for (size_t i = 0; i < list->n; i++)
+        atomic_init(&p->jit[i], NULL);
     p->next_owned = *owned;
     *owned = p;
     for (const air_cv *v = list->first; v; v = v->next) {
@@ -250,8 +290,6 @@ air_status air_patterns_build(air_patterns **out, air_arena *a,
                              "offset %zu: %s", v->file, v->line, v->str,
                              (size_t)off, (const char *)msg);
         }
-        /* JIT where available; matching works the same without it. */
-        (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
         p->code[p->n++] = c;
     }
     *out = p;
@@ -261,8 +299,10 @@ air_status air_patterns_build(air_patterns **out, air_arena *a,
 void air_patterns_free_all(air_patterns *owned)
 {
     for (air_patterns *p = owned; p; p = p->next_owned)
-        for (size_t i = 0; i < p->n; i++)
+        for (size_t i = 0; i < p->n; i++) {
             pcre2_code_free(p->code[i]);
+            pcre2_code_free(atomic_load(&p->jit[i]));
+        }
 }
 
 /* Runs pattern i at 'from'; fills [*s, *e). Model text is valid UTF-8, so
@@ -286,6 +326,7 @@ bool air_patterns_find(const air_patterns *p, const char *s, size_t len,
 {
     if (p == NULL || p->n == 0 || from > len)
         return false;
+    note_use(p);
     bool found = false;
     size_t best_s = 0, best_e = 0;
     for (size_t i = 0; i < p->n; i++) {
@@ -294,7 +335,7 @@ bool air_patterns_find(const air_patterns *p, const char *s, size_t len,
         if (md == NULL)
             return false;
         size_t ms, me;
-        if (run_one(p->code[i], md, s, len, from, &ms, &me, 0) &&
+        if (run_one(code_at(p, i), md, s, len, from, &ms, &me, 0) &&
             (!found || ms < best_s || (ms == best_s && me > best_e))) {
             found = true;
             best_s = ms;
@@ -327,8 +368,9 @@ bool air_patterns_any(const air_patterns *p, const char *s, size_t len)
     pcre2_match_data *md = thread_md();
     if (md == NULL)
         return false;
+    note_use(p);
     for (size_t i = 0; i < p->n; i++) {
-        int rc = pcre2_match(p->code[i], (PCRE2_SPTR)s, len, 0,
+        int rc = pcre2_match(code_at(p, i), (PCRE2_SPTR)s, len, 0,
                              PCRE2_NO_UTF_CHECK, md, NULL);
         if (rc >= 0)
             return true; /* 0: matched, offsets not kept (one pair) */
@@ -340,13 +382,14 @@ bool air_patterns_match_all(const air_patterns *p, const char *s, size_t len)
 {
     if (p == NULL)
         return false;
+    note_use(p);
     for (size_t i = 0; i < p->n; i++) {
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(
             p->code[i], NULL);
         if (md == NULL)
             return false;
         size_t ms, me;
-        bool ok = run_one(p->code[i], md, s, len, 0, &ms, &me,
+        bool ok = run_one(code_at(p, i), md, s, len, 0, &ms, &me,
                           PCRE2_ANCHORED | PCRE2_ENDANCHORED);
         pcre2_match_data_free(md);
         if (ok)
