@@ -158,6 +158,7 @@ def evaluate(item, airead):
             pred = sev == "warning"  # 302: info means complete
         else:
             pred = sev is not None
+        r = dict(r, where="cell" if "table" in p.get("loc", {}) else "body")
         results.append((r, pred, joined))
     return ident, (results, bad), None
 
@@ -215,6 +216,14 @@ def main():
               "breaks: precision %.3f recall %.3f; join spacing right %d/%d"
               % (name, len(res), c["tp"] + c["fn"], p, rec, c["tp"], c["fp"],
                  c["fn"], len(lines), lp, lr, c["join_ok"], c["tp"]))
+        for where in ("body", "cell"):
+            for kind in ("para", "line"):
+                sub = [x for x in res if x[0]["where"] == where and
+                       x[0]["kind"] == kind]
+                sc, sp, sr = score(sub)
+                print("     %s %s breaks: %d (%d goes-on), precision %.3f "
+                      "recall %.3f" % (where, kind, len(sub),
+                                       sc["tp"] + sc["fn"], sp, sr))
         if a.verbose and name == "dev":  # the held-out misses stay unseen
             for r, pred, joined in res:
                 pos = r["label"] != "legitimate"
