@@ -51,6 +51,7 @@ static const cli_opt convert_opts[] = {
      "take the sentence data that decides joins "
      "from FILE (as 'check --config')"},
     {"jobs", 'j', "N", "convert N files at a time (default 1)"},
+    {"limit", 0, "NAME=N", CLI_LIMIT_HELP},
     {"verbose", 'v', NULL,
      "per file: tables, images, notes, joins, "
      "symbols mapped and dropped"},
