@@ -193,8 +193,11 @@ class Checker:
         # check: the batch (worker processes) goes on around the bad file;
         # the one clear line is the file's entry in the report, and
         # nothing is said on stderr besides
+        # (no wall-clock --timeout: the budget here is CPU time, which a
+        # busy machine does not eat)
         rc, out, lines, t = self.run(name, [self.airead, "check", "--no-config",
-                                            "--format", "jsonl", gd, path, gh])
+                                            "--timeout", "0", "--format",
+                                            "jsonl", gd, path, gh])
         cpu += t
         try:
             res = [json.loads(x) for x in out.decode().splitlines()]
@@ -214,12 +217,13 @@ class Checker:
             self.fail(name, "check: report %r, expected statuses %s"
                       % ([(r.get("path"), r.get("status")) for r in res],
                          want))
-        # dump
-        # (a dump writes about 1 KB per cell: not kept)
-        rc, _, lines, t = self.run(name, [self.airead, "dump", path],
-                                   keep_stdout=False)
-        cpu += t
-        self.answer(name, "dump", rc, lines, path, expect, pattern)
+        # dump (not of a million cells: about 1 KB of JSON per cell, a
+        # gigabyte that shows nothing check's reading did not)
+        if "million" not in name:
+            rc, _, lines, t = self.run(name, [self.airead, "dump", path],
+                                       keep_stdout=False)
+            cpu += t
+            self.answer(name, "dump", rc, lines, path, expect, pattern)
         # convert: nothing left behind when refused
         out_dir = os.path.join(self.tmp, "out-" + name)
         os.mkdir(out_dir)
