@@ -162,13 +162,11 @@ typedef struct worker {
 static void worker_main(const batch_opts *o, const batch_ops *ops, void *ctx,
                         int in, int out)
 {
-    /* A worker stops on these as the parent does, removing the cache
-     * entry it may be writing; it follows a parent that ended (SIGTERM,
-     * not SIGKILL, so that it too leaves no temporary file). */
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    signal(SIGPIPE, SIG_DFL);
+    /* A worker stops on these as the parent does (what the parent
+     * ignores, as a background job does SIGINT, it ignores too), removing
+     * the cache entry it may be writing; it follows a parent that ended
+     * (SIGTERM, not SIGKILL, so that it too leaves no temporary file). */
+    signal(SIGPIPE, SIG_DFL); /* the parent ignores it while it runs */
     cli_catch_signals();
 #ifdef __linux__
     prctl(PR_SET_PDEATHSIG, SIGTERM);

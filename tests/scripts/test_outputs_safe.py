@@ -76,6 +76,14 @@ def processes_mentioning(text):
     return pids
 
 
+def interactive():
+    """As if started from a terminal: a test run in the background of a
+    shell inherits SIGINT and SIGQUIT ignored, and airead keeps what it
+    inherits ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 class Test:
     def __init__(self, airead, tmp):
         self.airead, self.tmp = airead, tmp
@@ -90,7 +98,8 @@ class Test:
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL,
                              stdin=subprocess.DEVNULL,
-                             start_new_session=True)
+                             start_new_session=True,
+                             preexec_fn=interactive)
         deadline = time.time() + 120
         while not first_output() and p.poll() is None and \
                 time.time() < deadline:
