@@ -20,8 +20,8 @@ enum { NCOMMANDS = sizeof commands / sizeof *commands };
 static void usage(FILE *out)
 {
     fputs("Usage: airead COMMAND [options] PATH...\n"
-          "Check Korean administrative documents (HWPX, DOCX) against the\n"
-          "five AI Readable principles and convert them to Markdown.\n\n"
+          "Check Korean administrative documents (HWPX, HWP 5.0, DOCX) against\n"
+          "the five AI Readable principles and convert them to Markdown.\n\n"
           "Commands:\n", out);
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-9s %s\n", commands[i]->name, commands[i]->summary);
