@@ -10,6 +10,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 
 SKIP = 77
 
@@ -37,6 +39,32 @@ def run(cmd, timeout=60, stdin=None):
         rc = "signal %d" % -rc
     return rc, p.stdout, p.stderr
 
+
+
+def measured_run(cmd, timeout, keep_stdout=False, env=None):
+    """Runs cmd alone, killed after timeout seconds; returns (status, stdout,
+    stderr, CPU seconds, max RSS in KiB) of that one process. status is the
+    exit status, 'timeout' or 'signal N'; stdout is b"" unless kept."""
+    with tempfile.TemporaryFile() as o, tempfile.TemporaryFile() as e:
+        p = subprocess.Popen(cmd, stdout=o if keep_stdout else
+                             subprocess.DEVNULL, stderr=e,
+                             stdin=subprocess.DEVNULL, env=env)
+        timer = threading.Timer(timeout, p.kill)
+        timer.start()
+        _, status, ru = os.wait4(p.pid, 0)
+        timed_out = not timer.is_alive()
+        timer.cancel()
+        p.returncode = 0  # reaped above
+        o.seek(0)
+        e.seek(0)
+        out, err = o.read(), e.read()
+    if timed_out:
+        rc = "timeout"
+    elif os.WIFSIGNALED(status):
+        rc = "signal %d" % os.WTERMSIG(status)
+    else:
+        rc = os.WEXITSTATUS(status)
+    return rc, out, err, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
 
 def corpus_files(corpus, formats=("hwpx", "docx", "hwp")):
     """Yields (id, format, path, expected-or-None) for the shared corpus."""

@@ -21,7 +21,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 
 import adversarial as A
 import airtest
@@ -110,30 +109,6 @@ def cases(tmp, source, url):
     ]
 
 
-def run4(cmd, timeout, keep_stdout=True):
-    """Runs cmd; returns (status, stdout, stderr, cpu seconds, max RSS in
-    KiB) of that one process (status: int, 'timeout' or 'signal N')."""
-    with tempfile.TemporaryFile() as o, tempfile.TemporaryFile() as e:
-        p = subprocess.Popen(cmd, stdout=o if keep_stdout else
-                             subprocess.DEVNULL, stderr=e,
-                             stdin=subprocess.DEVNULL)
-        timer = threading.Timer(timeout, p.kill)
-        timer.start()
-        _, status, ru = os.wait4(p.pid, 0)
-        timed_out = not timer.is_alive()
-        timer.cancel()
-        p.returncode = 0  # reaped above
-        o.seek(0)
-        e.seek(0)
-        out, err = o.read(), e.read()
-    if timed_out:
-        rc = "timeout"
-    elif os.WIFSIGNALED(status):
-        rc = "signal %d" % os.WTERMSIG(status)
-    else:
-        rc = os.WEXITSTATUS(status)
-    return rc, out, err, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
-
 
 def strace_works():
     if shutil.which("strace") is None:
@@ -157,7 +132,8 @@ class Checker:
     def run(self, name, cmd, keep_stdout=True):
         # Wall time is only a backstop (the machine may be busy): the
         # budget is CPU time.
-        rc, out, err, cpu, rss = run4(cmd, self.cpu * 10, keep_stdout)
+        rc, out, err, cpu, rss = airtest.measured_run(cmd, self.cpu * 10,
+                                                      keep_stdout)
         lines = err.decode(errors="replace").strip().splitlines()
         if cpu > self.cpu:
             self.fail(name, "%s took %.1f s of CPU" % (cmd[1], cpu))

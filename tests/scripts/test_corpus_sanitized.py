@@ -12,7 +12,6 @@ one cannot walk libglib's frames); it fails only if it stays.
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -25,27 +24,6 @@ REPORT = re.compile(rb"ERROR: (Address|Leak|UndefinedBehavior)Sanitizer|"
                     rb"runtime error:|SUMMARY: \w+Sanitizer")
 SANITIZER_EXIT = 99  # neither 0, 1, 3 nor 4: a sanitizer's
 
-
-def run(cmd, env, timeout):
-    """(status, stderr bytes, CPU seconds) of one command."""
-    with tempfile.TemporaryFile() as e:
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=e,
-                             stdin=subprocess.DEVNULL, env=env)
-        timer = threading.Timer(timeout, p.kill)
-        timer.start()
-        _, status, ru = os.wait4(p.pid, 0)
-        timed_out = not timer.is_alive()
-        timer.cancel()
-        p.returncode = 0  # reaped above
-        e.seek(0)
-        err = e.read()
-    if timed_out:
-        rc = "timeout"
-    elif os.WIFSIGNALED(status):
-        rc = "signal %d" % os.WTERMSIG(status)
-    else:
-        rc = os.WEXITSTATUS(status)
-    return rc, err, ru.ru_utime + ru.ru_stime
 
 
 def environment(source, slow_unwind):
@@ -71,10 +49,10 @@ class Sweep:
         self.slowest = (0.0, "")
 
     def one(self, ident, what, cmd, ok):
-        rc, err, cpu = run(cmd, self.env, 120)
+        rc, _, err, cpu, _ = airtest.measured_run(cmd, 120, env=self.env)
         if rc == SANITIZER_EXIT and b"LeakSanitizer" in err and \
                 not re.search(rb"AddressSanitizer|runtime error", err):
-            rc, err, _ = run(cmd, self.slow_env, 300)
+            rc, _, err, _, _ = airtest.measured_run(cmd, 300, env=self.slow_env)
         with self.lock:
             self.runs += 1
             self.status[(what, rc)] = self.status.get((what, rc), 0) + 1
