@@ -11,6 +11,7 @@
 #include "rules/data.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,14 +351,37 @@ bool air_patterns_find(const air_patterns *p, const char *s, size_t len,
     return found;
 }
 
-/* One match data per thread, made on first use and kept: the pattern lists
- * of the line-break detector are matched at every break of every document,
- * and one pair of offsets is all these callers read. */
+/* One match data per thread, made on first use and kept until the thread
+ * ends: the pattern lists of the line-break detector are matched at every
+ * break of every document, and one pair of offsets is all these callers
+ * read. A thread-specific key frees it (with PCRE2's frames) when a worker
+ * thread exits. */
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+static bool md_key_ok;
+
+static void md_free(void *md)
+{
+    pcre2_match_data_free(md);
+}
+
+static void md_key_make(void)
+{
+    md_key_ok = pthread_key_create(&md_key, md_free) == 0;
+}
+
 static pcre2_match_data *thread_md(void)
 {
-    static _Thread_local pcre2_match_data *md;
-    if (md == NULL)
+    if (pthread_once(&md_once, md_key_make) != 0 || !md_key_ok)
+        return NULL;
+    pcre2_match_data *md = pthread_getspecific(md_key);
+    if (md == NULL) {
         md = pcre2_match_data_create(1, NULL);
+        if (md != NULL && pthread_setspecific(md_key, md) != 0) {
+            pcre2_match_data_free(md);
+            md = NULL;
+        }
+    }
     return md;
 }
 
