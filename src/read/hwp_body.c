@@ -141,22 +141,6 @@ typedef struct hwp_walk {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static air_status grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return AIR_OK;
-    size_t c = *cap ? *cap * 2 : 16;
-    while (c < need)
-        c *= 2;
-    void *p = realloc(*v, c * size);
-    if (p == NULL)
-        return air_error(AIR_ENOMEM, "out of memory");
-    memset((char *)p + *cap * size, 0, (c - *cap) * size);
-    *v = p;
-    *cap = c;
-    return AIR_OK;
-}
-
 static air_status add_failed(const air_doc *doc)
 {
     return doc->nnodes >= doc->max_nodes ? AIR_ELIMIT : AIR_ENOMEM;
@@ -304,8 +288,8 @@ static air_status on_control(hwp_walk *w, para_open *p, const unsigned char *u,
         return AIR_OK;
     case CTL_EXTENDED: break;
     }
-    air_status rc =
-        grow((void **)&p->ctrl, &p->ctrlcap, p->nctrl + 1, sizeof *p->ctrl);
+    air_status rc = air_array_grow((void **)&p->ctrl, &p->ctrlcap, p->nctrl + 1,
+                                   sizeof *p->ctrl, 0);
     if (rc != AIR_OK)
         return rc;
     ctrl_ref *cr = &p->ctrl[p->nctrl++];
@@ -375,7 +359,8 @@ static para_open *cur_para(hwp_walk *w)
 static air_status open_para(hwp_walk *w, air_node *cont, uint32_t level,
                             const unsigned char *d, size_t n)
 {
-    air_status rc = grow((void **)&w->po, &w->pcap, w->np + 1, sizeof *w->po);
+    air_status rc =
+        air_array_grow((void **)&w->po, &w->pcap, w->np + 1, sizeof *w->po, 0);
     if (rc != AIR_OK)
         return rc;
     air_node *node = air_node_add(w->doc, cont, AIR_NODE_PARA);
@@ -511,7 +496,8 @@ static air_status open_table(hwp_walk *w, frame *f)
                          "%s: %s: tables nested more than %u "
                          "deep (limit)",
                          air_doc_name(w->doc), w->part, w->h->max_table_depth);
-    air_status rc = grow((void **)&w->to, &w->tcap, w->nt + 1, sizeof *w->to);
+    air_status rc = air_array_grow((void **)&w->to, &w->tcap, w->nt + 1,
+                                   sizeof *w->to, w->h->max_table_depth);
     if (rc != AIR_OK)
         return rc;
     air_node *n = add_inline(w, f->host, f->anchor, AIR_NODE_TABLE);

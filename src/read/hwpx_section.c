@@ -153,22 +153,6 @@ static uint32_t id_of(const char *v)
                                   (long)AIR_HWP_NO_ID);
 }
 
-static air_status grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return AIR_OK;
-    size_t c = *cap ? *cap * 2 : 16;
-    while (c < need)
-        c *= 2;
-    void *p = realloc(*v, c * size);
-    if (p == NULL)
-        return air_error(AIR_ENOMEM, "out of memory");
-    memset((char *)p + *cap * size, 0, (c - *cap) * size);
-    *v = p;
-    *cap = c;
-    return AIR_OK;
-}
-
 static para_open *cur_para(hwpx_walk *w)
 {
     return w->np ? &w->po[w->np - 1] : NULL;
@@ -181,8 +165,8 @@ static air_node *cur_cont(hwpx_walk *w)
 
 static air_status push_cont(hwpx_walk *w, air_node *n)
 {
-    air_status rc = grow((void **)&w->cont, &w->contcap, w->ncont + 1,
-                         sizeof *w->cont);
+    air_status rc = air_array_grow((void **)&w->cont, &w->contcap, w->ncont + 1,
+                                   sizeof *w->cont, 0);
     if (rc == AIR_OK)
         w->cont[w->ncont++] = n;
     return rc;
@@ -191,7 +175,8 @@ static air_status push_cont(hwpx_walk *w, air_node *n)
 static air_status push(hwpx_walk *w, fkind kind, int depth, air_node *node,
                        int idx)
 {
-    air_status rc = grow((void **)&w->f, &w->fcap, w->nf + 1, sizeof *w->f);
+    air_status rc =
+        air_array_grow((void **)&w->f, &w->fcap, w->nf + 1, sizeof *w->f, 0);
     if (rc != AIR_OK)
         return rc;
     frame *f = &w->f[w->nf++];
@@ -326,7 +311,8 @@ static air_status open_para(hwpx_walk *w)
 {
     static const hwpx_name WANT[] = { HN_paraPrIDRef, HN_styleIDRef,
                                       HN_pageBreak, HN_columnBreak };
-    air_status rc = grow((void **)&w->po, &w->pcap, w->np + 1, sizeof *w->po);
+    air_status rc =
+        air_array_grow((void **)&w->po, &w->pcap, w->np + 1, sizeof *w->po, 0);
     if (rc != AIR_OK)
         return rc;
     air_node *n = add(w, cur_cont(w), AIR_NODE_PARA);
@@ -482,7 +468,8 @@ static air_status open_table(hwpx_walk *w, int depth)
         return air_error(AIR_ELIMIT, "%s: %s: tables nested more than %u "
                          "deep (limit)", air_doc_name(w->doc), w->part,
                          w->h->max_table_depth);
-    air_status rc = grow((void **)&w->to, &w->tcap, w->nt + 1, sizeof *w->to);
+    air_status rc = air_array_grow((void **)&w->to, &w->tcap, w->nt + 1,
+                                   sizeof *w->to, w->h->max_table_depth);
     if (rc != AIR_OK)
         return rc;
     air_node *n = add_inline(w, AIR_NODE_TABLE);
@@ -602,7 +589,8 @@ static air_status close_cell(hwpx_walk *w)
         end = MAX_GRID;
     if (end > t->belowcap) {
         size_t cap = t->belowcap;
-        air_status rc = grow((void **)&t->below, &cap, end, sizeof *t->below);
+        air_status rc = air_array_grow((void **)&t->below, &cap, end,
+                                       sizeof *t->below, MAX_GRID);
         if (rc != AIR_OK)
             return rc;
         t->belowcap = (uint32_t)cap;

@@ -30,6 +30,31 @@ air_status air_buf_grow(air_buf *b, size_t extra)
     return AIR_OK;
 }
 
+air_status air_array_grow(void **v, size_t *cap, size_t need, size_t size,
+                          size_t max)
+{
+    if (need <= *cap)
+        return AIR_OK;
+    size_t lim = SIZE_MAX / 2 / (size ? size : 1);
+    if (max == 0 || max > lim)
+        max = lim;
+    if (need > max)
+        return air_error(AIR_ELIMIT, "array over its limit of %zu elements",
+                         max);
+    size_t c = *cap ? *cap * 2 : 16; /* *cap <= max: no overflow */
+    while (c < need)
+        c *= 2;
+    if (c > max)
+        c = max;
+    void *p = realloc(*v, c * size);
+    if (p == NULL)
+        return air_error(AIR_ENOMEM, "out of memory");
+    memset((char *)p + *cap * size, 0, (c - *cap) * size);
+    *v = p;
+    *cap = c;
+    return AIR_OK;
+}
+
 air_status air_buf_add(air_buf *b, const void *p, size_t n)
 {
     air_status rc = air_buf_grow(b, n);

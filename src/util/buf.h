@@ -38,6 +38,14 @@ void air_buf_free(air_buf *b);
 /* Hands the memory to the caller (free() it); the buffer is left empty. */
 char *air_buf_detach(air_buf *b);
 
+/* Grows the array *v of *cap elements of 'size' bytes so that it holds at
+ * least 'need': the capacity doubles (from 16) up to 'max' elements (0: no
+ * cap of the caller's, only what size_t can count) and the new elements
+ * are zeroed. Past the cap it is AIR_ELIMIT, and *v and *cap stay as they
+ * were; the caller free()s *v. */
+air_status air_array_grow(void **v, size_t *cap, size_t need, size_t size,
+                          size_t max);
+
 /* The contents, "" when empty; borrowed until the next change. */
 static inline const char *air_buf_cstr(const air_buf *b)
 {

@@ -73,6 +73,53 @@ static void buf_respects_cap(void **state)
     air_buf_free(&b);
 }
 
+/* Readers keep their open paragraphs, tables and frames in arrays that
+ * grow with the input: old elements survive, new ones start zeroed, and a
+ * cap (the caller's or size_t's) is an error that leaves the array whole. */
+static void array_grows_zeroed_within_cap(void **state)
+{
+    (void)state;
+    int *v = NULL;
+    size_t cap = 0;
+    assert_int_equal(air_array_grow((void **)&v, &cap, 1, sizeof *v, 0),
+                     AIR_OK);
+    assert_int_equal(cap, 16);
+    for (size_t i = 0; i < cap; i++)
+        assert_int_equal(v[i], 0);
+    v[15] = 7;
+    int *before = v;
+    assert_int_equal(air_array_grow((void **)&v, &cap, 16, sizeof *v, 0),
+                     AIR_OK);
+    assert_ptr_equal(v, before); /* room enough: nothing moves */
+    assert_int_equal(air_array_grow((void **)&v, &cap, 40, sizeof *v, 0),
+                     AIR_OK);
+    assert_int_equal(cap, 64);
+    assert_int_equal(v[15], 7);
+    for (size_t i = 16; i < cap; i++)
+        assert_int_equal(v[i], 0);
+
+    /* The caller's cap: the capacity stops at it, one more is refused. */
+    assert_int_equal(air_array_grow((void **)&v, &cap, 65, sizeof *v, 100),
+                     AIR_OK);
+    assert_int_equal(cap, 100);
+    assert_int_equal(v[99], 0);
+    before = v;
+    assert_int_equal(air_array_grow((void **)&v, &cap, 101, sizeof *v, 100),
+                     AIR_ELIMIT);
+    assert_ptr_equal(v, before);
+    assert_int_equal(cap, 100);
+    assert_int_equal(v[15], 7);
+    free(v);
+
+    /* Elements so large that their count times their size overflows. */
+    char *big = NULL;
+    size_t bigcap = 0;
+    assert_int_equal(air_array_grow((void **)&big, &bigcap, 3, SIZE_MAX / 4, 0),
+                     AIR_ELIMIT);
+    assert_null(big);
+    assert_int_equal(bigcap, 0);
+}
+
 static void arena_copies(void **state)
 {
     (void)state;
@@ -117,6 +164,7 @@ int main(void)
         cmocka_unit_test(utf8_rejects_invalid),
         cmocka_unit_test(utf8_prefix_suffix),
         cmocka_unit_test(buf_respects_cap),
+        cmocka_unit_test(array_grows_zeroed_within_cap),
         cmocka_unit_test(arena_copies),
         cmocka_unit_test(json_escapes_and_commas),
     };
