@@ -130,6 +130,36 @@ air_node *tdoc_node(air_doc *doc, air_node *parent, air_node_kind kind)
     return n;
 }
 
+const air_node *tdoc_find_para(const air_doc *doc, const char *text)
+{
+    for (const air_node *n = doc->root; n;
+         n = air_node_next_preorder(n, doc->root))
+        if (n->kind == AIR_NODE_PARA && strcmp(n->u.para.text, text) == 0)
+            return n;
+    fail_msg("no paragraph \"%s\"", text);
+    return NULL;
+}
+
+const air_node *tdoc_nth(const air_doc *doc, air_node_kind kind, int k)
+{
+    int left = k;
+    for (const air_node *n = doc->root; n;
+         n = air_node_next_preorder(n, doc->root))
+        if (n->kind == kind && left-- == 0)
+            return n;
+    fail_msg("no %s number %d", air_node_kind_name(kind), k);
+    return NULL;
+}
+
+int tdoc_count_kind(const air_doc *doc, air_node_kind kind)
+{
+    int c = 0;
+    for (const air_node *n = doc->root; n;
+         n = air_node_next_preorder(n, doc->root))
+        c += n->kind == kind;
+    return c;
+}
+
 air_status tdoc_config_try(air_config **out, const char *yaml)
 {
     const char *src = getenv("AIR_SOURCE_DIR");

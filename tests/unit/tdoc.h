@@ -43,6 +43,17 @@ void tdoc_meta(air_doc *doc, air_meta_field f, const char *value);
 /* A node of any kind under 'parent' (a HEADER, TEXTBOX, ...). */
 air_node *tdoc_node(air_doc *doc, air_node *parent, air_node_kind kind);
 
+/* ---- finding nodes (abort the test when absent) ---------------------- */
+
+/* The first paragraph (any story, pre-order) whose text is 'text'. */
+const air_node *tdoc_find_para(const air_doc *doc, const char *text);
+
+/* The k-th (0-based, pre-order) node of 'kind'. */
+const air_node *tdoc_nth(const air_doc *doc, air_node_kind kind, int k);
+
+/* How many nodes of 'kind' the document has. */
+int tdoc_count_kind(const air_doc *doc, air_node_kind kind);
+
 /* ---- checking ---------------------------------------------------------- */
 
 /* The shipped configuration with 'yaml' (may be NULL) laid over it as a

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "model/model.h"
+#include "tdoc.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -33,34 +34,6 @@ static air_doc *open_fixture(const char *name)
     if (rc != AIR_OK)
         fail_msg("%s: %s", name, air_last_error());
     return d;
-}
-
-/* The first paragraph (any story) whose text is 'text'. */
-static const air_node *para(const air_doc *d, const char *text)
-{
-    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
-        if (n->kind == AIR_NODE_PARA && strcmp(n->u.para.text, text) == 0)
-            return n;
-    fail_msg("no paragraph \"%s\"", text);
-    return NULL;
-}
-
-/* The n-th (0-based, pre-order) node of 'kind'. */
-static const air_node *nth(const air_doc *d, air_node_kind kind, int k)
-{
-    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
-        if (n->kind == kind && k-- == 0)
-            return n;
-    fail_msg("no %s number %d", air_node_kind_name(kind), k);
-    return NULL;
-}
-
-static int count(const air_doc *d, air_node_kind kind)
-{
-    int c = 0;
-    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
-        c += n->kind == kind;
-    return c;
 }
 
 /* The span of 'p' with 'flag' starting at byte 'off', or NULL. */
@@ -143,19 +116,20 @@ static void breaks_tabs_and_special_characters(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-text");
-    const air_node *p = para(d, "A\tB\nC\nD\nE"); /* br, textWrapping, cr */
+    const air_node *p =
+        tdoc_find_para(d, "A\tB\nC\nD\nE"); /* br, textWrapping, cr */
     assert_int_equal(p->u.para.nbreaks, 3);
     assert_int_equal(p->u.para.ntabs, 1);
 
     /* A page break before any text flags its paragraph; a column break
      * after the text flags the next one. Neither is text. */
-    p = para(d, "After page");
+    p = tdoc_find_para(d, "After page");
     assert_true(p->u.para.flags & AIR_PARA_PAGE_BREAK);
     assert_false(p->u.para.flags & AIR_PARA_COL_BREAK);
     assert_int_equal(p->u.para.nbreaks, 0);
 
     /* w:sym: U+F0xx in the text, the font and stored code in a span. */
-    p = para(d, "\xEF\x83\xA8x\xEF\x82\xB7");
+    p = tdoc_find_para(d, "\xEF\x83\xA8x\xEF\x82\xB7");
     assert_true(p->u.para.flags & AIR_PARA_COL_BREAK);
     const air_span *s = span_at(p, AIR_SPAN_SYM, 0);
     assert_non_null(s);
@@ -167,9 +141,9 @@ static void breaks_tabs_and_special_characters(void **state)
     assert_string_equal(s->font, "Symbol");
 
     /* noBreakHyphen U+2011, softHyphen U+00AD, ptab a tab. */
-    p = para(d, "a\xE2\x80\x91"
-                "b\xC2\xAD"
-                "c\td");
+    p = tdoc_find_para(d, "a\xE2\x80\x91"
+                          "b\xC2\xAD"
+                          "c\td");
     assert_int_equal(p->u.para.ntabs, 1);
     air_doc_free(d);
 }
@@ -178,7 +152,7 @@ static void fields_keep_results_not_instructions(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-text");
-    const air_node *p = para(d, "Page 7/9");
+    const air_node *p = tdoc_find_para(d, "Page 7/9");
     const air_span *s = span_at(p, AIR_SPAN_FIELD, 5);
     assert_non_null(s);
     assert_int_equal(s->len, 1);
@@ -188,10 +162,10 @@ static void fields_keep_results_not_instructions(void **state)
     assert_string_equal(s->target, "NUMPAGES");
 
     /* A field result over two paragraphs: a span in each. */
-    s = span_at(para(d, "TOC line 1"), AIR_SPAN_FIELD, 0);
+    s = span_at(tdoc_find_para(d, "TOC line 1"), AIR_SPAN_FIELD, 0);
     assert_non_null(s);
     assert_string_equal(s->target, "TOC");
-    s = span_at(para(d, "TOC line 2 after"), AIR_SPAN_FIELD, 0);
+    s = span_at(tdoc_find_para(d, "TOC line 2 after"), AIR_SPAN_FIELD, 0);
     assert_non_null(s);
     assert_int_equal(s->len, 10);
     air_doc_free(d);
@@ -201,7 +175,7 @@ static void hyperlinks_name_their_target(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-text");
-    const air_node *p = para(d, "site and there");
+    const air_node *p = tdoc_find_para(d, "site and there");
     const air_span *s = span_at(p, AIR_SPAN_LINK, 0);
     assert_non_null(s);
     assert_string_equal(s->target, "https://example.org/");
@@ -217,7 +191,7 @@ static void tracked_changes(void **state)
     air_doc *d = open_fixture("docx-text");
     /* w:del, w:delText and w:moveFrom leave the text (and their w:br is
      * not a line break); w:ins and w:moveTo stay, marked. */
-    const air_node *p = para(d, "keep new here");
+    const air_node *p = tdoc_find_para(d, "keep new here");
     assert_string_equal(p->u.para.deleted, "old moved");
     assert_true(p->u.para.flags & AIR_PARA_HAS_DELETED);
     assert_int_equal(p->u.para.nbreaks, 0);
@@ -233,7 +207,7 @@ static void hidden_symbol_font_and_wrappers(void **state)
     /* Hidden text is kept and marked; a Wingdings run is marked; smartTag,
      * customXml, sdt are descended (their properties are not text); the
      * ruby base is text, the ruby text (w:rt) is not. */
-    const air_node *p = para(d, "hiddenlSCDE漢");
+    const air_node *p = tdoc_find_para(d, "hiddenlSCDE漢");
     const air_span *s = span_at(p, AIR_SPAN_HIDDEN, 0);
     assert_non_null(s);
     assert_int_equal(s->len, 6);
@@ -242,8 +216,8 @@ static void hidden_symbol_font_and_wrappers(void **state)
     assert_int_equal(s->len, 1);
     assert_string_equal(s->font, "Wingdings");
     /* mc:AlternateContent: the first mc:Choice only. */
-    para(d, "choice");
-    para(d, "in sdt");
+    tdoc_find_para(d, "choice");
+    tdoc_find_para(d, "in sdt");
     air_doc_free(d);
 }
 
@@ -253,7 +227,7 @@ static void symbol_fonts_through_styles(void **state)
     air_doc *d = open_fixture("docx-text");
     /* A character style (through basedOn) in Symbol. Only the font is
      * taken from styles; bold and the like are direct formatting. */
-    const air_node *p = para(d, "pi p");
+    const air_node *p = tdoc_find_para(d, "pi p");
     assert_null(span_at(p, AIR_SPAN_SYMFONT, 0));
     const air_span *s = span_at(p, AIR_SPAN_SYMFONT, 3);
     assert_non_null(s);
@@ -261,7 +235,7 @@ static void symbol_fonts_through_styles(void **state)
     assert_int_equal(s->len, 1);
     /* A paragraph style in Wingdings: its runs are, unless their own
      * w:rFonts names another font. */
-    p = para(d, "qplainn");
+    p = tdoc_find_para(d, "qplainn");
     s = span_at(p, AIR_SPAN_SYMFONT, 0);
     assert_non_null(s);
     assert_int_equal(s->len, 1);
@@ -277,13 +251,13 @@ static void heading_style_and_outline_level(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-text");
-    const air_node *p = para(d, "Heading");
+    const air_node *p = tdoc_find_para(d, "Heading");
     assert_string_equal(p->u.para.style_id, "Heading1");
     assert_string_equal(p->u.para.style_name, "heading 1");
     assert_int_equal(p->u.para.heading, 1);
     assert_int_equal(p->u.para.outline_level, 0);
     assert_int_equal(p->u.para.list.kind, AIR_LIST_NONE);
-    p = para(d, "choice"); /* the default paragraph style */
+    p = tdoc_find_para(d, "choice"); /* the default paragraph style */
     assert_string_equal(p->u.para.style_id, "Normal");
     assert_int_equal(p->u.para.heading, 0);
     assert_int_equal(p->u.para.outline_level, -1);
@@ -297,7 +271,7 @@ static void grid_spans_and_vertical_merges(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-tables");
-    const air_node *t = nth(d, AIR_NODE_TABLE, 0);
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 0);
     assert_int_equal(t->u.table.rows, 3);
     assert_int_equal(t->u.table.cols, 3);
     assert_int_equal(t->u.table.decl_cols, 3);
@@ -320,7 +294,7 @@ static void grid_spans_and_vertical_merges(void **state)
     assert_int_equal(cont->u.cell.col, 0);
 
     /* gridBefore shifts the row's cells; tblHeader marks them. */
-    t = nth(d, AIR_NODE_TABLE, 1);
+    t = tdoc_nth(d, AIR_NODE_TABLE, 1);
     const air_node *x = t->first->first;
     assert_int_equal(x->u.cell.col, 1);
     assert_int_equal(x->u.cell.colspan, 2);
@@ -329,14 +303,14 @@ static void grid_spans_and_vertical_merges(void **state)
     assert_false(cell(t, 1, 0)->u.cell.flags & AIR_CELL_HEADER);
 
     /* gridSpan and vMerge on one cell: one region. */
-    t = nth(d, AIR_NODE_TABLE, 2);
+    t = tdoc_nth(d, AIR_NODE_TABLE, 2);
     assert_int_equal(t->u.table.nmerges, 1);
     const air_node *g = cell(t, 1, 1);
     assert_int_equal(g->u.cell.rowspan, 2);
     assert_int_equal(g->u.cell.colspan, 2);
 
     /* Legacy hMerge. */
-    t = nth(d, AIR_NODE_TABLE, 3);
+    t = tdoc_nth(d, AIR_NODE_TABLE, 3);
     assert_int_equal(t->u.table.nmerges, 1);
     assert_int_equal(cell(t, 0, 1)->u.cell.colspan, 2);
     assert_true(t->first->first->next->u.cell.flags & AIR_CELL_COVERED);
@@ -348,14 +322,14 @@ static void nested_tables_at_any_depth(void **state)
     (void)state;
     air_doc *d = open_fixture("docx-tables");
     assert_int_equal(d->ntables, 7);
-    const air_node *inner = nth(d, AIR_NODE_TABLE, 5);
-    const air_node *deepest = nth(d, AIR_NODE_TABLE, 6);
-    assert_int_equal(nth(d, AIR_NODE_TABLE, 4)->depth, 0);
+    const air_node *inner = tdoc_nth(d, AIR_NODE_TABLE, 5);
+    const air_node *deepest = tdoc_nth(d, AIR_NODE_TABLE, 6);
+    assert_int_equal(tdoc_nth(d, AIR_NODE_TABLE, 4)->depth, 0);
     assert_int_equal(inner->depth, 1);
     assert_int_equal(deepest->depth, 2);
     assert_ptr_equal(air_node_ancestor(deepest, AIR_NODE_TABLE), inner);
-    assert_int_equal(para(d, "deepest")->parent->kind, AIR_NODE_CELL);
-    assert_int_equal(para(d, "deepest")->depth, 3);
+    assert_int_equal(tdoc_find_para(d, "deepest")->parent->kind, AIR_NODE_CELL);
+    assert_int_equal(tdoc_find_para(d, "deepest")->depth, 3);
     air_doc_free(d);
 }
 
@@ -410,7 +384,7 @@ static void numbering_markers_as_word_shows_them(void **state)
         {"zero point one", "0.1.", 1, 1, 8, 0},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        const air_list *l = &para(d, want[i].text)->u.para.list;
+        const air_list *l = &tdoc_find_para(d, want[i].text)->u.para.list;
         assert_int_equal(l->kind, AIR_LIST_NUMBER);
         assert_string_equal(l->marker, want[i].marker);
         assert_int_equal(l->level, want[i].level);
@@ -418,11 +392,12 @@ static void numbering_markers_as_word_shows_them(void **state)
         assert_int_equal(l->list_id, want[i].list_id);
         assert_int_equal(l->from_style, want[i].from_style);
     }
-    const air_list *l = &para(d, "one.one")->u.para.list;
+    const air_list *l = &tdoc_find_para(d, "one.one")->u.para.list;
     assert_string_equal(l->pattern, "%1.%2.");
     assert_int_equal(l->fmt, AIR_NUMFMT_DECIMAL);
-    assert_int_equal(para(d, "Intro")->u.para.list.fmt, AIR_NUMFMT_UPPER_ROMAN);
-    assert_int_equal(para(d, "ga")->u.para.list.fmt,
+    assert_int_equal(tdoc_find_para(d, "Intro")->u.para.list.fmt,
+                     AIR_NUMFMT_UPPER_ROMAN);
+    assert_int_equal(tdoc_find_para(d, "ga")->u.para.list.fmt,
                      AIR_NUMFMT_HANGUL_SYLLABLE);
     air_doc_free(d);
 }
@@ -432,19 +407,20 @@ static void bullets_from_styles(void **state)
     (void)state;
     air_doc *d = open_fixture("docx-numbering");
     /* Style-inherited numPr; the Symbol bullet U+F0B7 shows as U+2022. */
-    const air_list *l = &para(d, "bullet")->u.para.list;
+    const air_list *l = &tdoc_find_para(d, "bullet")->u.para.list;
     assert_int_equal(l->kind, AIR_LIST_BULLET);
     assert_string_equal(l->marker, "\xE2\x80\xA2");
     assert_string_equal(l->pattern, "\xEF\x82\xB7");
     assert_true(l->from_style);
     assert_int_equal(l->list_id, 3);
     /* numId from the style, ilvl from the paragraph. */
-    l = &para(d, "sub bullet")->u.para.list;
+    l = &tdoc_find_para(d, "sub bullet")->u.para.list;
     assert_int_equal(l->kind, AIR_LIST_BULLET);
     assert_int_equal(l->level, 1);
     assert_string_equal(l->marker, "o");
     /* numId 0 on the paragraph switches the style's list off. */
-    assert_int_equal(para(d, "not a bullet")->u.para.list.kind, AIR_LIST_NONE);
+    assert_int_equal(tdoc_find_para(d, "not a bullet")->u.para.list.kind,
+                     AIR_LIST_NONE);
     air_doc_free(d);
 }
 
@@ -452,16 +428,17 @@ static void styles_that_loop_or_lists_that_do_not_exist(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-numbering"); /* must not hang */
-    const air_node *p = para(d, "loop");
+    const air_node *p = tdoc_find_para(d, "loop");
     assert_string_equal(p->u.para.style_id, "LoopA");
     assert_int_equal(p->u.para.list.kind, AIR_LIST_NONE);
-    assert_int_equal(para(d, "undefined list")->u.para.list.kind,
+    assert_int_equal(tdoc_find_para(d, "undefined list")->u.para.list.kind,
                      AIR_LIST_NONE);
-    p = para(d, "outline three");
+    p = tdoc_find_para(d, "outline three");
     assert_int_equal(p->u.para.outline_level, 2);
     assert_int_equal(p->u.para.heading, 3);
     assert_int_equal(p->u.para.list.kind, AIR_LIST_NONE);
-    p = para(d, "Scope"); /* heading 2, outline level through basedOn */
+    p = tdoc_find_para(d,
+                       "Scope"); /* heading 2, outline level through basedOn */
     assert_int_equal(p->u.para.heading, 2);
     assert_int_equal(p->u.para.outline_level, 1);
     air_doc_free(d);
@@ -478,8 +455,8 @@ static void headers_and_footers_per_section(void **state)
     /* The paragraph carrying w:sectPr ends the first section. */
     const air_node *s1 = d->root->first;
     const air_node *s2 = s1->next;
-    assert_ptr_equal(para(d, "End of section one")->parent, s1);
-    assert_ptr_equal(para(d, "Picture: ")->parent, s2);
+    assert_ptr_equal(tdoc_find_para(d, "End of section one")->parent, s1);
+    assert_ptr_equal(tdoc_find_para(d, "Picture: ")->parent, s2);
     static const struct {
         air_node_kind kind;
         const char *which, *text;
@@ -506,7 +483,7 @@ static void notes_and_comments_at_their_marks(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("docx-stories");
-    const air_node *p = para(d, "Body one and commented");
+    const air_node *p = tdoc_find_para(d, "Body one and commented");
     const air_node *fn = p->first;
     assert_int_equal(fn->kind, AIR_NODE_FOOTNOTE);
     assert_int_equal(fn->anchor, 8);
@@ -521,8 +498,8 @@ static void notes_and_comments_at_their_marks(void **state)
     assert_int_equal(cm->anchor, 22);
     assert_string_equal(cm->first->u.para.text, "Comment text");
     /* Separators are not notes; an unreferenced note is not shown. */
-    assert_int_equal(count(d, AIR_NODE_FOOTNOTE), 1);
-    assert_int_equal(count(d, AIR_NODE_ENDNOTE), 1);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_FOOTNOTE), 1);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_ENDNOTE), 1);
     /* Notes are not main-story paragraphs. */
     assert_int_equal(fn->first->seq, 0);
     air_doc_free(d);
@@ -533,33 +510,33 @@ static void text_boxes_images_and_objects(void **state)
     (void)state;
     air_doc *d = open_fixture("docx-stories");
     /* The DrawingML text box, not its VML fallback copy. */
-    assert_int_equal(count(d, AIR_NODE_TEXTBOX), 1);
-    const air_node *tb = nth(d, AIR_NODE_TEXTBOX, 0);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_TEXTBOX), 1);
+    const air_node *tb = tdoc_nth(d, AIR_NODE_TEXTBOX, 0);
     assert_string_equal(tb->parent->u.para.text, "after box");
     assert_int_equal(tb->anchor, 0);
     assert_int_equal(tb->first->story, AIR_STORY_TEXTBOX);
     assert_string_equal(tb->first->u.para.text, "box text");
 
-    const air_node *img = nth(d, AIR_NODE_IMAGE, 0);
+    const air_node *img = tdoc_nth(d, AIR_NODE_IMAGE, 0);
     assert_string_equal(img->u.image.alt, "Seoul map");
     assert_string_equal(img->u.image.title, "Map");
     assert_string_equal(img->u.image.target, "word/media/image1.png");
     assert_int_equal(img->anchor, 9);
-    img = nth(d, AIR_NODE_IMAGE, 1); /* VML */
+    img = tdoc_nth(d, AIR_NODE_IMAGE, 1); /* VML */
     assert_string_equal(img->u.image.alt, "vml alt");
     assert_string_equal(img->u.image.title, "vml title");
     assert_string_equal(img->u.image.target, "word/media/image1.png");
     /* An OLE object's preview picture is not an image. */
-    assert_int_equal(count(d, AIR_NODE_IMAGE), 2);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_IMAGE), 2);
 
-    const air_node *o = para(d, "Sheet: ")->first;
+    const air_node *o = tdoc_find_para(d, "Sheet: ")->first;
     assert_int_equal(o->kind, AIR_NODE_OBJECT);
     assert_string_equal(o->u.object.what, "ole");
-    o = para(d, "Equation:  done")->first; /* math is not text */
+    o = tdoc_find_para(d, "Equation:  done")->first; /* math is not text */
     assert_string_equal(o->u.object.what, "equation");
     assert_string_equal(o->u.object.text, "x=1");
     assert_int_equal(o->anchor, 10);
-    o = nth(d, AIR_NODE_OBJECT, 2);
+    o = tdoc_nth(d, AIR_NODE_OBJECT, 2);
     assert_string_equal(o->u.object.what, "chart");
     assert_int_equal(d->nparas, 8);
     air_doc_free(d);
@@ -574,13 +551,13 @@ static void strict_package_with_another_main_part(void **state)
     air_doc *d = open_fixture("docx-strict");
     assert_string_equal(d->meta.field[AIR_META_TITLE], "Strict title");
     assert_string_equal(d->generator, "Microsoft Office Word");
-    const air_node *p = para(d, "제목");
+    const air_node *p = tdoc_find_para(d, "제목");
     assert_string_equal(p->u.para.style_name, "heading 1");
     assert_int_equal(p->u.para.heading, 1);
-    const air_span *s = span_at(para(d, "서울"), AIR_SPAN_LINK, 0);
+    const air_span *s = span_at(tdoc_find_para(d, "서울"), AIR_SPAN_LINK, 0);
     assert_non_null(s);
     assert_string_equal(s->target, "https://seoul.go.kr/");
-    const air_node *t = nth(d, AIR_NODE_TABLE, 0);
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 0);
     assert_int_equal(t->u.table.nmerges, 1);
     assert_int_equal(cell(t, 1, 0)->u.cell.rowspan, 2);
     air_doc_free(d);

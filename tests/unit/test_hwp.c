@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "model/model.h"
+#include "tdoc.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -51,34 +52,6 @@ static int teardown(void **state)
 {
     air_doc_free(*state);
     return 0;
-}
-
-/* The first paragraph (any story) whose text is 'text'. */
-static const air_node *para(const air_doc *d, const char *text)
-{
-    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
-        if (n->kind == AIR_NODE_PARA && strcmp(n->u.para.text, text) == 0)
-            return n;
-    fail_msg("no paragraph \"%s\"", text);
-    return NULL;
-}
-
-/* The n-th (0-based, pre-order) node of 'kind'. */
-static const air_node *nth(const air_doc *d, air_node_kind kind, int k)
-{
-    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
-        if (n->kind == kind && k-- == 0)
-            return n;
-    fail_msg("no %s number %d", air_node_kind_name(kind), k);
-    return NULL;
-}
-
-static int count(const air_doc *d, air_node_kind kind)
-{
-    int c = 0;
-    for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
-        c += n->kind == kind;
-    return c;
 }
 
 /* Opening 'name' fails with 'want' and a one-line message naming
@@ -122,16 +95,18 @@ static void text_controls(void **state)
     air_doc *d = *state;
     /* line break, tab, non-breaking and fixed-width spaces, hyphen, and a
      * surrogate pair; inline and extended controls leave nothing */
-    const air_node *p = para(d, "첫 줄\n둘째 줄\t탭 뒤\xC2\xA0\xE3\x80\x80"
-                                "끝-말\xF0\x9F\x98\x80");
+    const air_node *p =
+        tdoc_find_para(d, "첫 줄\n둘째 줄\t탭 뒤\xC2\xA0\xE3\x80\x80"
+                          "끝-말\xF0\x9F\x98\x80");
     assert_int_equal(p->u.para.nbreaks, 1);
     assert_int_equal(p->u.para.ntabs, 1);
     /* a record of more than 4095 bytes (extended size word) */
-    const air_node *l = para(d, "추진 계획")->next;
+    const air_node *l = tdoc_find_para(d, "추진 계획")->next;
     assert_int_equal(l->u.para.len, 2100 * 3);
     assert_memory_equal(l->u.para.text, "가가", 6);
     /* the section definition and master page are not text */
-    assert_string_equal(nth(d, AIR_NODE_PARA, 0)->u.para.text, "시험 문서");
+    assert_string_equal(tdoc_nth(d, AIR_NODE_PARA, 0)->u.para.text,
+                        "시험 문서");
     for (const air_node *n = d->root; n; n = air_node_next_preorder(n, d->root))
         if (n->kind == AIR_NODE_PARA)
             assert_null(strstr(n->u.para.text, "바탕쪽"));
@@ -140,26 +115,27 @@ static void text_controls(void **state)
 static void outline_numbering_and_bullets(void **state)
 {
     air_doc *d = *state;
-    const air_node *a = para(d, "추진 배경");
+    const air_node *a = tdoc_find_para(d, "추진 배경");
     assert_int_equal(a->u.para.list.kind, AIR_LIST_OUTLINE);
     assert_int_equal(a->u.para.outline_level, 0);
     assert_int_equal(a->u.para.heading, 1);
     assert_string_equal(a->u.para.list.marker, "1.");
     assert_string_equal(a->u.para.style_name, "개요 1");
-    const air_node *b = para(d, "세부 내용");
+    const air_node *b = tdoc_find_para(d, "세부 내용");
     assert_int_equal(b->u.para.list.level, 1);
     assert_int_equal(b->u.para.list.fmt, AIR_NUMFMT_HANGUL_SYLLABLE);
     assert_string_equal(b->u.para.list.marker, "가.");
     /* outline counting goes on after other paragraphs */
-    assert_string_equal(para(d, "추진 계획")->u.para.list.marker, "2.");
-    const air_node *n = para(d, "번호 문단");
+    assert_string_equal(tdoc_find_para(d, "추진 계획")->u.para.list.marker,
+                        "2.");
+    const air_node *n = tdoc_find_para(d, "번호 문단");
     assert_int_equal(n->u.para.list.kind, AIR_LIST_NUMBER);
     assert_int_equal(n->u.para.list.list_id, 1);
     assert_string_equal(n->u.para.list.marker, "1.");
-    const air_node *g = para(d, "글머리 문단");
+    const air_node *g = tdoc_find_para(d, "글머리 문단");
     assert_int_equal(g->u.para.list.kind, AIR_LIST_BULLET);
     assert_string_equal(g->u.para.list.marker, "\xE2\x96\xA1"); /* □ */
-    const air_node *last = para(d, "마지막 쪽");
+    const air_node *last = tdoc_find_para(d, "마지막 쪽");
     assert_true(last->u.para.flags & AIR_PARA_PAGE_BREAK);
     assert_int_equal(last->u.para.align, AIR_ALIGN_CENTER);
 }
@@ -167,7 +143,7 @@ static void outline_numbering_and_bullets(void **state)
 static void symbol_font_span(void **state)
 {
     air_doc *d = *state;
-    const air_node *p = para(d, "기호 \xEF\x83\xA0 끝");
+    const air_node *p = tdoc_find_para(d, "기호 \xEF\x83\xA0 끝");
     assert_int_equal(p->u.para.nspans, 1);
     const air_span *s = &p->u.para.spans[0];
     assert_true(s->flags & AIR_SPAN_SYMFONT);
@@ -179,8 +155,8 @@ static void symbol_font_span(void **state)
 static void tables_merges_nesting_and_caption(void **state)
 {
     air_doc *d = *state;
-    const air_node *host = para(d, "앞  뒤");
-    const air_node *t = nth(d, AIR_NODE_TABLE, 0);
+    const air_node *host = tdoc_find_para(d, "앞  뒤");
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 0);
     assert_ptr_equal(t->parent, host);
     assert_int_equal(t->anchor, 4);
     assert_int_equal(t->u.table.rows, 2);
@@ -192,11 +168,11 @@ static void tables_merges_nesting_and_caption(void **state)
     assert_true(c->u.cell.flags & AIR_CELL_HEADER);
     assert_false(air_table_cell_at(t, 1, 0)->u.cell.flags & AIR_CELL_HEADER);
     assert_string_equal(c->first->u.para.text, "병합");
-    const air_node *inner = nth(d, AIR_NODE_TABLE, 1);
+    const air_node *inner = tdoc_nth(d, AIR_NODE_TABLE, 1);
     assert_int_equal(inner->depth, 1);
     assert_non_null(air_node_ancestor(inner, AIR_NODE_CELL));
     assert_string_equal(inner->first->first->first->u.para.text, "안쪽");
-    const air_node *cap = nth(d, AIR_NODE_CAPTION, 0);
+    const air_node *cap = tdoc_nth(d, AIR_NODE_CAPTION, 0);
     assert_ptr_equal(cap->parent, host);
     assert_string_equal(cap->first->u.para.text, "표 제목");
     assert_int_equal(cap->first->story, AIR_STORY_CAPTION);
@@ -205,33 +181,33 @@ static void tables_merges_nesting_and_caption(void **state)
 static void shapes_notes_headers_fields(void **state)
 {
     air_doc *d = *state;
-    const air_node *box = nth(d, AIR_NODE_TEXTBOX, 0);
+    const air_node *box = tdoc_nth(d, AIR_NODE_TEXTBOX, 0);
     assert_string_equal(box->parent->u.para.text, "도형");
     assert_int_equal(box->anchor, 0);
     assert_string_equal(box->first->u.para.text, "글상자 내용");
-    const air_node *img = nth(d, AIR_NODE_IMAGE, 0);
+    const air_node *img = tdoc_nth(d, AIR_NODE_IMAGE, 0);
     assert_int_equal(img->anchor, 6);
     assert_string_equal(img->u.image.alt, "그림 설명");
     assert_string_equal(img->u.image.target, "BinData/BIN0001.png");
-    const air_node *fn = nth(d, AIR_NODE_FOOTNOTE, 0);
+    const air_node *fn = tdoc_nth(d, AIR_NODE_FOOTNOTE, 0);
     assert_string_equal(fn->parent->u.para.text, "본문");
     assert_string_equal(fn->first->u.para.text, "각주 내용");
-    const air_node *hd = nth(d, AIR_NODE_HEADER, 0);
+    const air_node *hd = tdoc_nth(d, AIR_NODE_HEADER, 0);
     assert_int_equal(hd->parent->kind, AIR_NODE_SECTION);
     assert_string_equal(hd->next->u.para.text, "본문");
     assert_string_equal(hd->first->u.para.text, "머리말 글");
     assert_int_equal(hd->first->story, AIR_STORY_HEADER);
     /* a hyperlink keeps its text and URL; dutmal gives its main text */
-    const air_node *f = para(d, "링크: 여기 수식 본말!");
+    const air_node *f = tdoc_find_para(d, "링크: 여기 수식 본말!");
     assert_int_equal(f->u.para.nspans, 1);
     assert_true(f->u.para.spans[0].flags & AIR_SPAN_LINK);
     assert_string_equal(f->u.para.spans[0].target, "https://example.com/a");
     assert_int_equal(f->u.para.spans[0].off, 8);
     assert_int_equal(f->u.para.spans[0].len, 6);
-    const air_node *eq = nth(d, AIR_NODE_OBJECT, 0);
+    const air_node *eq = tdoc_nth(d, AIR_NODE_OBJECT, 0);
     assert_string_equal(eq->u.object.what, "equation");
     assert_string_equal(eq->u.object.text, "a over b");
-    assert_int_equal(count(d, AIR_NODE_TABLE), 2);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_TABLE), 2);
     assert_int_equal(d->nparas, 18); /* 14 in the body, 4 in cells */
 }
 
@@ -259,7 +235,7 @@ static void uncompressed_without_summary(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwp-plain");
-    assert_string_equal(nth(d, AIR_NODE_PARA, 0)->u.para.text,
+    assert_string_equal(tdoc_nth(d, AIR_NODE_PARA, 0)->u.para.text,
                         "압축하지 않은 문서");
     assert_null(d->meta.field[AIR_META_TITLE]);
     copy_png(d); /* stored as it is */
@@ -278,8 +254,9 @@ static void damaged_image_storage_keeps_the_text(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwp-broken-bindata");
-    assert_string_equal(nth(d, AIR_NODE_PARA, 0)->u.para.text, "시험 문서");
-    assert_int_equal(count(d, AIR_NODE_TABLE), 2);
+    assert_string_equal(tdoc_nth(d, AIR_NODE_PARA, 0)->u.para.text,
+                        "시험 문서");
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_TABLE), 2);
     /* the image itself cannot be copied: one clear line */
     FILE *f = tmpfile();
     assert_non_null(f);

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "model/model.h"
+#include "tdoc.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -34,37 +35,6 @@ static air_doc *open_fixture(const char *name)
     if (rc != AIR_OK)
         fail_msg("%s: %s", name, air_last_error());
     return d;
-}
-
-/* The first paragraph (any story) whose text is 'text'. */
-static const air_node *para(const air_doc *d, const char *text)
-{
-    for (const air_node *n = d->root; n;
-         n = air_node_next_preorder(n, d->root))
-        if (n->kind == AIR_NODE_PARA && strcmp(n->u.para.text, text) == 0)
-            return n;
-    fail_msg("no paragraph \"%s\"", text);
-    return NULL;
-}
-
-/* The n-th (0-based, pre-order) node of 'kind'. */
-static const air_node *nth(const air_doc *d, air_node_kind kind, int k)
-{
-    for (const air_node *n = d->root; n;
-         n = air_node_next_preorder(n, d->root))
-        if (n->kind == kind && k-- == 0)
-            return n;
-    fail_msg("no %s number %d", air_node_kind_name(kind), k);
-    return NULL;
-}
-
-static int count(const air_doc *d, air_node_kind kind)
-{
-    int c = 0;
-    for (const air_node *n = d->root; n;
-         n = air_node_next_preorder(n, d->root))
-        c += n->kind == kind;
-    return c;
 }
 
 /* The span of 'p' with 'flag' starting at byte 'off', or NULL. */
@@ -88,7 +58,7 @@ static bool has_diag(const air_doc *d, const char *part)
 
 static const char *marker(const air_doc *d, const char *text)
 {
-    return para(d, text)->u.para.list.marker;
+    return tdoc_find_para(d, text)->u.para.list.marker;
 }
 
 /* ---- metadata ----------------------------------------------------------- */
@@ -170,17 +140,20 @@ static void breaks_tabs_and_special_characters(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-text");
-    const air_para *p = &para(d, "첫 줄\n둘째 줄\t탭 뒤")->u.para;
+    const air_para *p = &tdoc_find_para(d, "첫 줄\n둘째 줄\t탭 뒤")->u.para;
     assert_int_equal(p->nbreaks, 1);
     assert_int_equal(p->ntabs, 1);
     assert_int_equal(p->align, AIR_ALIGN_JUSTIFY);
     /* nbSpace U+00A0, fwSpace U+3000, hyphen '-' */
-    p = &para(d, "A\xC2\xA0" "B\xE3\x80\x80" "C-D")->u.para;
+    p = &tdoc_find_para(d, "A\xC2\xA0"
+                           "B\xE3\x80\x80"
+                           "C-D")
+             ->u.para;
     assert_string_equal(p->style_name, "본문");
     assert_string_equal(p->style_id, "1");
     assert_int_equal(p->align, AIR_ALIGN_CENTER);
     /* a raw newline inside hp:t is whitespace, not a break */
-    p = &para(d, "줄 바꿈 문자")->u.para;
+    p = &tdoc_find_para(d, "줄 바꿈 문자")->u.para;
     assert_int_equal(p->nbreaks, 0);
     air_doc_free(d);
 }
@@ -191,12 +164,12 @@ static void compose_dutmal_and_switch(void **state)
     air_doc *d = open_fixture("hwpx-text");
     /* compose gives its composeText (a COMPOSE span); dutmal its main
      * text, not the annotation */
-    const air_node *n = para(d, "겹침 12본말");
+    const air_node *n = tdoc_find_para(d, "겹침 12본말");
     const air_span *s = span_at(n, AIR_SPAN_COMPOSE, 7);
     assert_non_null(s);
     assert_int_equal(s->len, 2);
     /* hp:switch: the first hp:case only */
-    para(d, "첫 경우");
+    tdoc_find_para(d, "첫 경우");
     air_doc_free(d);
 }
 
@@ -204,7 +177,7 @@ static void tracked_changes(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-text");
-    const air_node *n = para(d, "변경 끝추가");
+    const air_node *n = tdoc_find_para(d, "변경 끝추가");
     const air_para *p = &n->u.para;
     assert_string_equal(p->deleted, " 추적 삭제");
     assert_true(p->flags & AIR_PARA_HAS_DELETED);
@@ -219,7 +192,7 @@ static void fields_keep_results_and_links(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-text");
-    const air_node *n = para(d, "누름틀: 값 링크: 예시 또둘");
+    const air_node *n = tdoc_find_para(d, "누름틀: 값 링크: 예시 또둘");
     const air_span *s = span_at(n, AIR_SPAN_FIELD, 11);
     assert_non_null(s);
     assert_int_equal(s->len, 3);
@@ -240,7 +213,7 @@ static void symbol_font_text_is_marked(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-text");
-    const air_node *n = para(d, "앞 \xEF\x83\xA8J 뒤 가A나");
+    const air_node *n = tdoc_find_para(d, "앞 \xEF\x83\xA8J 뒤 가A나");
     const air_span *s = span_at(n, AIR_SPAN_SYMFONT, 4);
     assert_non_null(s);
     assert_int_equal(s->len, 4); /* U+F0E8 and 'J' */
@@ -257,16 +230,16 @@ static void breaks_and_any_prefix(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-text");
-    const air_para *p = &para(d, "새 쪽")->u.para;
+    const air_para *p = &tdoc_find_para(d, "새 쪽")->u.para;
     assert_true(p->flags & AIR_PARA_PAGE_BREAK);
     assert_int_equal(p->align, AIR_ALIGN_RIGHT);
-    assert_true(para(d, "새 단")->u.para.flags & AIR_PARA_COL_BREAK);
+    assert_true(tdoc_find_para(d, "새 단")->u.para.flags & AIR_PARA_COL_BREAK);
     /* hs:p and an invented prefix read like hp:p */
-    para(d, "다른 이름공간");
-    para(d, "지어낸 접두어");
+    tdoc_find_para(d, "다른 이름공간");
+    tdoc_find_para(d, "지어낸 접두어");
     /* <hp:p/> is an empty paragraph */
     assert_int_equal(d->nparas, 13);
-    assert_true(para(d, "새 쪽")->src_line > 0);
+    assert_true(tdoc_find_para(d, "새 쪽")->src_line > 0);
     air_doc_free(d);
 }
 
@@ -276,7 +249,7 @@ static void table_in_a_paragraph_with_text_around(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-tables");
-    const air_node *host = para(d, "앞 글뒤 글");
+    const air_node *host = tdoc_find_para(d, "앞 글뒤 글");
     const air_node *t = host->first;
     assert_int_equal(t->kind, AIR_NODE_TABLE);
     assert_int_equal(t->anchor, strlen("앞 글"));
@@ -289,15 +262,15 @@ static void table_in_a_paragraph_with_text_around(void **state)
     assert_int_equal(c->u.cell.col, 0);
     assert_int_equal(c->u.cell.colspan, 2);
     /* the nested table sits in cell (1,1), one deeper */
-    const air_node *inner = nth(d, AIR_NODE_TABLE, 1);
+    const air_node *inner = tdoc_nth(d, AIR_NODE_TABLE, 1);
     assert_int_equal(inner->depth, 1);
     assert_int_equal(inner->parent->kind, AIR_NODE_PARA);
     assert_string_equal(inner->parent->u.para.text, "셀 앞");
     assert_int_equal(inner->loc.table, 2);
-    const air_node *ip = para(d, "안2");
+    const air_node *ip = tdoc_find_para(d, "안2");
     assert_int_equal(ip->loc.row, 1);
     assert_int_equal(ip->loc.col, 2);
-    assert_int_equal(count(d, AIR_NODE_TABLE), 4);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_TABLE), 4);
     air_doc_free(d);
 }
 
@@ -305,7 +278,7 @@ static void cells_without_addresses_take_free_slots(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-tables");
-    const air_node *t = nth(d, AIR_NODE_TABLE, 2);
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 2);
     /* A spans two rows: D and E of the second row go right of it */
     const air_node *c = air_table_cell_at(t, 1, 0);
     assert_string_equal(c->first->u.para.text, "A");
@@ -322,11 +295,11 @@ static void absurd_spans_are_clamped(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-tables");
-    const air_node *t = nth(d, AIR_NODE_TABLE, 3);
-    const air_cell *big = &para(d, "큰")->parent->u.cell;
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 3);
+    const air_cell *big = &tdoc_find_para(d, "큰")->parent->u.cell;
     assert_int_equal(big->colspan, 65535); /* 2^31 */
     assert_int_equal(big->rowspan, 1);     /* 0 */
-    const air_cell *neg = &para(d, "음")->parent->u.cell;
+    const air_cell *neg = &tdoc_find_para(d, "음")->parent->u.cell;
     assert_int_equal(neg->colspan, 1); /* -5 */
     assert_int_equal(t->u.table.cols, 2); /* colCnt */
     assert_int_equal(t->u.table.nmerges, 1);
@@ -337,7 +310,7 @@ static void table_nesting_limit(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-deep");
-    assert_int_equal(nth(d, AIR_NODE_TABLE, 3)->depth, 3);
+    assert_int_equal(tdoc_nth(d, AIR_NODE_TABLE, 3)->depth, 3);
     air_doc_free(d);
 
     air_open_opts o = AIR_OPEN_OPTS_INIT;
@@ -378,7 +351,7 @@ static void numbering_markers_count_like_hangul(void **state)
     assert_string_equal(marker(d, "여섯째 수준"), "3.가.1.①.a.1");
     assert_string_equal(marker(d, "일곱째 수준"), "3.가.1.①.a.1.1.");
     assert_string_equal(marker(d, "여덟째 수준"), "");
-    const air_list *l = &para(d, "다섯째 수준")->u.para.list;
+    const air_list *l = &tdoc_find_para(d, "다섯째 수준")->u.para.list;
     assert_int_equal(l->kind, AIR_LIST_NUMBER);
     assert_int_equal(l->level, 4);
     assert_int_equal(l->fmt, AIR_NUMFMT_LOWER_LETTER);
@@ -393,7 +366,7 @@ static void numbering_markers_count_like_hangul(void **state)
     /* numbering continues in the next section */
     assert_string_equal(marker(d, "둘째 구역 번호"), "7.");
     /* a dangling numbering id: the kind, no marker */
-    l = &para(d, "없는 번호")->u.para.list;
+    l = &tdoc_find_para(d, "없는 번호")->u.para.list;
     assert_int_equal(l->kind, AIR_LIST_NUMBER);
     assert_null(l->marker);
     air_doc_free(d);
@@ -405,7 +378,7 @@ static void outline_headings_and_bullets(void **state)
     air_doc *d = open_fixture("hwpx-numbering");
     /* OUTLINE uses the section's outlineShapeIDRef numbering (3), the
      * heading's own idRef (0) being only the fallback */
-    const air_para *p = &para(d, "개요 하나")->u.para;
+    const air_para *p = &tdoc_find_para(d, "개요 하나")->u.para;
     assert_int_equal(p->list.kind, AIR_LIST_OUTLINE);
     assert_int_equal(p->list.list_id, 3);
     assert_int_equal(p->outline_level, 0);
@@ -414,22 +387,22 @@ static void outline_headings_and_bullets(void **state)
     assert_string_equal(p->list.marker, "I.");
     assert_string_equal(marker(d, "개요 둘"), "1.");
     /* "^1-^2-^3": each level in its own format */
-    p = &para(d, "개요 셋째 수준")->u.para;
+    p = &tdoc_find_para(d, "개요 셋째 수준")->u.para;
     assert_string_equal(p->list.marker, "I-1-1");
     assert_false(p->list.from_style);
     assert_int_equal(p->outline_level, 2);
     assert_string_equal(marker(d, "둘째 구역 개요"), "II.");
     /* a NONE heading in a style named "개요 3": a heading, no list */
-    p = &para(d, "제목 3")->u.para;
+    p = &tdoc_find_para(d, "제목 3")->u.para;
     assert_int_equal(p->heading, 3);
     assert_int_equal(p->list.kind, AIR_LIST_NONE);
     assert_int_equal(p->outline_level, -1);
     /* bullets: the character is the marker */
-    p = &para(d, "네모")->u.para;
+    p = &tdoc_find_para(d, "네모")->u.para;
     assert_int_equal(p->list.kind, AIR_LIST_BULLET);
     assert_int_equal(p->list.fmt, AIR_NUMFMT_BULLET);
     assert_string_equal(p->list.marker, "□");
-    p = &para(d, "동그라미")->u.para;
+    p = &tdoc_find_para(d, "동그라미")->u.para;
     assert_string_equal(p->list.marker, "○");
     assert_int_equal(p->list.level, 1);
     assert_int_equal(p->list.list_id, 2);
@@ -448,15 +421,15 @@ static void headers_footers_and_text_boxes(void **state)
     assert_string_equal(sec->first->u.hf.which, "default");
     assert_int_equal(sec->first->next->kind, AIR_NODE_FOOTER);
     assert_string_equal(sec->first->next->u.hf.which, "odd");
-    const air_node *h = para(d, "머리표");
+    const air_node *h = tdoc_find_para(d, "머리표");
     assert_int_equal(h->story, AIR_STORY_HEADER);
-    assert_int_equal(nth(d, AIR_NODE_TABLE, 0)->story, AIR_STORY_HEADER);
-    assert_int_equal(para(d, "꼬리말")->story, AIR_STORY_FOOTER);
+    assert_int_equal(tdoc_nth(d, AIR_NODE_TABLE, 0)->story, AIR_STORY_HEADER);
+    assert_int_equal(tdoc_find_para(d, "꼬리말")->story, AIR_STORY_FOOTER);
     /* a text box in a rectangle: inline at its place, no shape object */
-    const air_node *host = para(d, "본문  끝");
+    const air_node *host = tdoc_find_para(d, "본문  끝");
     assert_int_equal(host->first->kind, AIR_NODE_TEXTBOX);
     assert_int_equal(host->first->anchor, strlen("본문 "));
-    assert_int_equal(para(d, "상자 글")->story, AIR_STORY_TEXTBOX);
+    assert_int_equal(tdoc_find_para(d, "상자 글")->story, AIR_STORY_TEXTBOX);
     /* main story: body paragraphs and the cell's, not the others' */
     assert_int_equal(d->nparas, 8);
     air_doc_free(d);
@@ -466,24 +439,24 @@ static void captions_notes_and_comments(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-stories");
-    const air_node *cap = nth(d, AIR_NODE_CAPTION, 0);
+    const air_node *cap = tdoc_nth(d, AIR_NODE_CAPTION, 0);
     assert_int_equal(cap->parent->kind, AIR_NODE_PARA);
-    assert_int_equal(para(d, "표 1. 제목")->story, AIR_STORY_CAPTION);
-    const air_node *fn = nth(d, AIR_NODE_FOOTNOTE, 0);
+    assert_int_equal(tdoc_find_para(d, "표 1. 제목")->story, AIR_STORY_CAPTION);
+    const air_node *fn = tdoc_nth(d, AIR_NODE_FOOTNOTE, 0);
     assert_int_equal(fn->anchor, strlen("각주 앞"));
     assert_string_equal(fn->u.note.id, "7");
-    assert_int_equal(para(d, "각주 글")->story, AIR_STORY_FOOTNOTE);
-    const air_node *en = nth(d, AIR_NODE_ENDNOTE, 0);
+    assert_int_equal(tdoc_find_para(d, "각주 글")->story, AIR_STORY_FOOTNOTE);
+    const air_node *en = tdoc_nth(d, AIR_NODE_ENDNOTE, 0);
     assert_int_equal(en->anchor, strlen("각주 앞뒤"));
     /* a memo: its text is a comment, the text it marks stays main */
-    const air_node *target = para(d, "대상");
+    const air_node *target = tdoc_find_para(d, "대상");
     assert_int_equal(target->story, AIR_STORY_MAIN);
     const air_span *s = span_at(target, AIR_SPAN_FIELD, 0);
     assert_non_null(s);
     assert_string_equal(s->target, "MEMO");
-    assert_int_equal(para(d, "메모 글")->story, AIR_STORY_COMMENT);
-    assert_int_equal(para(d, "숨은 설명")->story, AIR_STORY_COMMENT);
-    assert_int_equal(count(d, AIR_NODE_COMMENT), 2);
+    assert_int_equal(tdoc_find_para(d, "메모 글")->story, AIR_STORY_COMMENT);
+    assert_int_equal(tdoc_find_para(d, "숨은 설명")->story, AIR_STORY_COMMENT);
+    assert_int_equal(tdoc_count_kind(d, AIR_NODE_COMMENT), 2);
     air_doc_free(d);
 }
 
@@ -491,17 +464,18 @@ static void images_equations_shapes_and_unknown_lists(void **state)
 {
     (void)state;
     air_doc *d = open_fixture("hwpx-stories");
-    const air_node *img = nth(d, AIR_NODE_IMAGE, 0);
+    const air_node *img = tdoc_nth(d, AIR_NODE_IMAGE, 0);
     assert_string_equal(img->u.image.alt, "그림 설명");
     assert_string_equal(img->u.image.target, "BinData/image1.png");
     assert_int_equal(img->anchor, strlen("그림:"));
-    const air_node *eq = nth(d, AIR_NODE_OBJECT, 0);
+    const air_node *eq = tdoc_nth(d, AIR_NODE_OBJECT, 0);
     assert_string_equal(eq->u.object.what, "equation");
     assert_string_equal(eq->u.object.text, "a over b");
-    assert_string_equal(nth(d, AIR_NODE_OBJECT, 1)->u.object.what, "shape");
+    assert_string_equal(tdoc_nth(d, AIR_NODE_OBJECT, 1)->u.object.what,
+                        "shape");
     /* paragraphs under an element the reader does not know: kept, not
      * body text */
-    assert_int_equal(para(d, "모르는 곳")->story, AIR_STORY_TEXTBOX);
+    assert_int_equal(tdoc_find_para(d, "모르는 곳")->story, AIR_STORY_TEXTBOX);
     assert_true(has_diag(d, "unknown element"));
     air_doc_free(d);
 }
@@ -514,25 +488,27 @@ static void misplaced_elements_are_survived(void **state)
     air_doc *d = open_fixture("hwpx-odd");
     /* a fieldEnd without its fieldBegin is ignored; a field left open
      * ends with its paragraph */
-    const air_node *n = para(d, "끝 없는 필드열린");
+    const air_node *n = tdoc_find_para(d, "끝 없는 필드열린");
     const air_span *s = span_at(n, AIR_SPAN_LINK, strlen("끝 없는 필드"));
     assert_non_null(s);
     assert_int_equal(s->len, strlen("열린"));
     /* a deletion that runs into the next paragraph */
-    assert_string_equal(para(d, "지움")->u.para.deleted, "여기부터");
-    assert_string_equal(para(d, " 남음")->u.para.deleted, "다음 문단도");
+    assert_string_equal(tdoc_find_para(d, "지움")->u.para.deleted, "여기부터");
+    assert_string_equal(tdoc_find_para(d, " 남음")->u.para.deleted,
+                        "다음 문단도");
     /* a cell outside a table, a list outside any owner: kept apart */
-    assert_int_equal(para(d, "표 밖 칸")->story, AIR_STORY_TEXTBOX);
-    assert_int_equal(para(d, "구역 바로 아래 목록")->story, AIR_STORY_TEXTBOX);
+    assert_int_equal(tdoc_find_para(d, "표 밖 칸")->story, AIR_STORY_TEXTBOX);
+    assert_int_equal(tdoc_find_para(d, "구역 바로 아래 목록")->story,
+                     AIR_STORY_TEXTBOX);
     /* absurd counts: every hp:tr is a row, colCnt past any grid is not
      * the width */
-    const air_node *t = nth(d, AIR_NODE_TABLE, 0);
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 0);
     assert_int_equal(t->u.table.rows, 2);
     assert_int_equal(t->u.table.cols, 2);
     assert_int_equal(t->u.table.decl_rows, 0);
-    assert_int_equal(nth(d, AIR_NODE_TABLE, 1)->u.table.rows, 0);
+    assert_int_equal(tdoc_nth(d, AIR_NODE_TABLE, 1)->u.table.rows, 0);
     /* undefined shapes and styles: no style, no list */
-    n = para(d, "지움");
+    n = tdoc_find_para(d, "지움");
     assert_null(n->u.para.style_name);
     assert_int_equal(n->u.para.list.kind, AIR_LIST_NONE);
     air_doc_free(d);
