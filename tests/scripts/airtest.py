@@ -271,6 +271,52 @@ def load_exemptions(path):
     return ex
 
 
+def report_agreement(results, facts, exemptions, a, title, base, minimum,
+                     noun, population, stale_wanted=lambda key: True):
+    """Prints the outcome of comparing facts over many items and returns the
+    exit status. 'results' is [(id, {fact: why it differs})]; 'exemptions'
+    comes from load_exemptions(). Every difference that no exemption
+    explains is printed (the exempt ones too with --verbose), then every
+    exemption that agrees now (only those 'stale_wanted' keeps, and under
+    --only those whose id is among the ids asked for), then 'title' and
+    each fact's agreement rate over base(fact) items. Fails (1) on an
+    unexplained difference ("unexplained <noun>"), a stale exemption, or a
+    fact agreeing on less than 'minimum' of <population>."""
+    bad = 0
+    seen = set()
+    per_fact = {f: 0 for f in facts}
+    for ident, diffs in results:
+        for fact, why in diffs.items():
+            per_fact[fact] += 1
+            seen.add((ident, fact))
+            if (ident, fact) not in exemptions:
+                bad += 1
+                print("%s %s: %s" % (ident, fact, why))
+            elif a.verbose:
+                print("(exempt) %s %s: %s" % (ident, fact, why))
+    only = set(a.only.split(",")) if a.only else None
+    stale = [k for k in exemptions if k not in seen and stale_wanted(k) and
+             (only is None or set(k[0].split("/")) & only)]
+    for k in stale:
+        print("stale exemption (agrees now): %s %s" % k)
+    print(title)
+    worst = 1.0
+    for fact in facts:
+        rate = 1 - per_fact[fact] / max(base(fact), 1)
+        worst = min(worst, rate)
+        print("  %-20s %5.1f%% agree (%d differ)" % (fact, 100 * rate,
+                                                     per_fact[fact]))
+    if bad or stale:
+        print("FAIL: %d unexplained %s, %d stale exemptions"
+              % (bad, noun, len(stale)))
+        return 1
+    if worst < minimum:
+        print("FAIL: a fact agrees on less than %g%% of %s"
+              % (100 * minimum, population))
+        return 1
+    return 0
+
+
 def fail(msg):
     print("FAIL: " + msg)
     sys.exit(1)

@@ -74,36 +74,12 @@ def main():
     results = airtest.pmap(lambda it: compare(it, a.airead), items)
 
     readable = sum(1 for _, _, r in results if r)
-    bad = 0
-    seen = set()
-    per_fact = {f: 0 for f in FACTS}
-    for ident, diffs, _ in results:
-        for fact, why in diffs.items():
-            per_fact[fact] += 1
-            seen.add((ident, fact))
-            if (ident, fact) not in exemptions:
-                bad += 1
-                print("%s %s: %s" % (ident, fact, why))
-    stale = [k for k in exemptions if k[1] in FACTS and k not in seen and
-             (not a.only or k[0] in a.only.split(","))]
-    for k in stale:
-        print("stale exemption (agrees now): %s %s" % k)
-    print("%d files, %d readable" % (len(results), readable))
-    worst = 1.0
-    for fact in FACTS:
-        n = len(results) if fact == "ok" else max(readable, 1)
-        rate = 1 - per_fact[fact] / n
-        worst = min(worst, rate)
-        print("  %-20s %5.1f%% agree (%d differ)" % (fact, 100 * rate,
-                                                     per_fact[fact]))
-    if bad or stale:
-        print("FAIL: %d unexplained disagreements, %d stale exemptions"
-              % (bad, len(stale)))
-        return 1
-    if worst < 0.99:
-        print("FAIL: a fact agrees on less than 99% of readable files")
-        return 1
-    return 0
+    return airtest.report_agreement(
+        [(ident, diffs) for ident, diffs, _ in results], FACTS, exemptions, a,
+        "%d files, %d readable" % (len(results), readable),
+        lambda fact: len(results) if fact == "ok" else readable, 0.99,
+        "disagreements", "readable files",
+        stale_wanted=lambda key: key[1] in FACTS)
 
 
 if __name__ == "__main__":

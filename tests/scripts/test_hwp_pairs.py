@@ -156,38 +156,9 @@ def main():
                           "hwp-pairs-exemptions.tsv")
     exemptions = airtest.load_exemptions(exfile)
     results = airtest.pmap(lambda p: compare(p, a), pairs)
-    bad = 0
-    seen = set()
-    per_fact = {f: 0 for f in FACTS}
-    for ident, diffs in results:
-        for fact, why in diffs.items():
-            per_fact[fact] += 1
-            seen.add((ident, fact))
-            if (ident, fact) not in exemptions:
-                bad += 1
-                print("%s %s: %s" % (ident, fact, why))
-            elif a.verbose:
-                print("(exempt) %s %s: %s" % (ident, fact, why))
-    stale = [k for k in exemptions if k not in seen and
-             (not a.only or set(k[0].split("/")) & set(a.only.split(",")))]
-    for k in stale:
-        print("stale exemption (agrees now): %s %s" % k)
-    n = max(len(results), 1)
-    worst = 1.0
-    print("%d pairs" % len(results))
-    for fact in FACTS:
-        rate = 1 - per_fact[fact] / n
-        worst = min(worst, rate)
-        print("  %-20s %5.1f%% agree (%d differ)" % (fact, 100 * rate,
-                                                     per_fact[fact]))
-    if bad or stale:
-        print("FAIL: %d unexplained differences, %d stale exemptions"
-              % (bad, len(stale)))
-        return 1
-    if worst < 0.95:
-        print("FAIL: a fact agrees on less than 95% of the pairs")
-        return 1
-    return 0
+    return airtest.report_agreement(
+        results, FACTS, exemptions, a, "%d pairs" % len(results),
+        lambda fact: len(results), 0.95, "differences", "the pairs")
 
 
 if __name__ == "__main__":
