@@ -1,7 +1,7 @@
 /* fuzz.h -- what the fuzz targets share.
  *
  * Every target is one file tests/fuzz/fuzz_<name>.c defining
- * LLVMFuzzerTestOneInput() (and, when it needs set-up, LLVMFuzzerInitialize).
+ * LLVMFuzzerTestOneInput(); the set-up, LLVMFuzzerInitialize(), is shared.
  * It is linked twice: with libFuzzer (-DAIR_BUILD_FUZZERS=ON, clang) as
  * fuzz_<name>, and with replay.c as replay_<name>, a plain program built
  * in every build that runs the seeds and the past crashes as a ctest case.
@@ -17,6 +17,11 @@
 #include "util/buf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The set-up every target shares, defined once in fuzz_util.c (so no
+ * target defines its own): loads fuzz_config() and fuzz_symbols() before
+ * the first input, so that no input is timed or measured with their
+ * loading. */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* Open options for fuzzing: the shipped limits, with the byte limits

@@ -66,14 +66,6 @@ static const char CORE[] =
     "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
     "<dc:title>t</dc:title></cp:coreProperties>";
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc, (void)argv;
-    fuzz_config();
-    fuzz_symbols();
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const fuzz_part fixed[] = {

@@ -43,14 +43,6 @@ static const char CONTAINER[] =
     "content.hpf\" media-type=\"application/hwpml-package+xml\"/>"
     "</ocf:rootfiles></ocf:container>";
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc, (void)argv;
-    fuzz_config();
-    fuzz_symbols();
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const fuzz_part fixed[] = {

@@ -47,6 +47,14 @@ const air_symmaps *fuzz_symbols(void)
     return maps;
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    fuzz_config();
+    fuzz_symbols();
+    return 0;
+}
+
 /* ---- ZIP ---------------------------------------------------------------- */
 
 static void put16(air_buf *b, unsigned v)

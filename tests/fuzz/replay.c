@@ -24,13 +24,6 @@
 
 #include "fuzz.h"
 
-/* Optional in a target: defined weak here so targets without it link. */
-__attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc, (void)argv;
-    return 0;
-}
-
 static const char *volatile current = "";
 
 static void on_alarm(int sig)
