@@ -55,6 +55,11 @@ struct air_config {
     char fingerprint[17];
 };
 
+/* air_config_load() of the defaults without the rule pages' texts
+ * (titles, reasons, fixes): for callers that need only the data, such as
+ * the Markdown emitter's joins, and would otherwise parse 13 pages. */
+air_status air_config_load_data(air_config **out);
+
 /* ---- reports ------------------------------------------------------------- */
 
 typedef struct air_xitem {

@@ -813,7 +813,7 @@ static void load_default(void)
     /* A failure leaves no data: breaks are then kept, which loses no
      * text; the error message of a broken installation comes from the
      * commands that load the configuration themselves. */
-    if (air_config_load(&default_cfg, NULL) != AIR_OK)
+    if (air_config_load_data(&default_cfg) != AIR_OK)
         default_cfg = NULL;
 }
 
