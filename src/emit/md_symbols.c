@@ -9,6 +9,9 @@
  *   font<TAB>Wingdings           one or more names of the font
  *   0x21<TAB>U+1F589<TAB>...     glyph code -> code point (rest ignored)
  *
+ * (The rest is the name and, for some glyphs, the everyday character the
+ * readers show in bullet markers: src/read/symfont_table.cmake.)
+ *
  * Files are read in name order; a later line for the same font and code
  * wins. */
 #include "config.h"

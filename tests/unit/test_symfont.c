@@ -42,6 +42,8 @@ static void maps_obvious_glyphs(void **state)
     assert_int_equal(air_symfont_unicode("Symbol", 0xF2), 0x222B);
     assert_int_equal(air_symfont_unicode("Wingdings", 0x21), 0x270F);
     assert_int_equal(air_symfont_unicode("Wingdings", 0xFE), 0x2611);
+    /* Every name of a font in rules/symbol-fonts shares its table. */
+    assert_int_equal(air_symfont_unicode("Symbol MT", 0xF0B7), 0x2022);
     /* No obvious twin: 0. */
     assert_int_equal(air_symfont_unicode("Wingdings", 0xFF), 0);
     assert_int_equal(air_symfont_unicode("Webdings", 0x41), 0);
