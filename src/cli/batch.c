@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -230,6 +231,7 @@ typedef struct slot {
     char *data;      /* SLOT_DONE: the reply; SLOT_FAILED: the message */
     size_t len;
     air_status st;   /* SLOT_FAILED */
+    uint64_t bytes;  /* SLOT_PENDING: the file's size, to order dispatch */
 } slot;
 
 typedef struct run {
@@ -546,6 +548,10 @@ static void fill(run *r, bool may_read)
         s->job.kind = it.kind;
         s->job.path = s->path ? s->path : "";
         s->state = SLOT_PENDING;
+        struct stat st;
+        if ((it.kind == IN_NAMED || it.kind == IN_WALKED) &&
+            stat(s->job.path, &st) == 0 && S_ISREG(st.st_mode))
+            s->bytes = (uint64_t)st.st_size;
         if (it.kind == IN_ERROR)
             fail_slot(r, s, AIR_EIO, "%s", it.error);
         else if (r->over_budget)
@@ -554,14 +560,33 @@ static void fill(run *r, bool may_read)
     }
 }
 
+/* The next file to hand out: with several workers, the largest pending
+ * file of the window. Largest first (longest-processing-time order) keeps
+ * one worker from finishing a big file alone at the end while the others
+ * idle; results are still passed on in input order. One worker takes the
+ * files in input order, which is what a time budget then cuts. NULL when
+ * nothing is pending. */
+static slot *next_job(run *r)
+{
+    while (r->next_dispatch < r->next_seq &&
+           slot_of(r, r->next_dispatch)->state != SLOT_PENDING)
+        r->next_dispatch++;
+    if (r->nw < 2)
+        return r->next_dispatch < r->next_seq
+                   ? slot_of(r, r->next_dispatch) : NULL;
+    slot *best = NULL;
+    for (uint64_t q = r->next_dispatch; q < r->next_seq; q++) {
+        slot *s = slot_of(r, q);
+        if (s->state == SLOT_PENDING && (best == NULL || s->bytes > best->bytes))
+            best = s;
+    }
+    return best;
+}
+
 static void dispatch(run *r)
 {
-    while (r->next_dispatch < r->next_seq && !r->over_budget) {
-        slot *s = slot_of(r, r->next_dispatch);
-        if (s->state != SLOT_PENDING) {
-            r->next_dispatch++;
-            continue;
-        }
+    slot *s;
+    while (!r->over_budget && (s = next_job(r)) != NULL) {
         worker *w = NULL;
         for (unsigned i = 0; i < r->nw && w == NULL; i++)
             if (r->w[i].pid > 0 && !r->w[i].busy)
@@ -579,7 +604,6 @@ static void dispatch(run *r)
         if (w == NULL)
             break;
         send_job(r, w, s);
-        r->next_dispatch++;
     }
 }
 

@@ -167,6 +167,19 @@ def run_all(a, tmp, samples):
                "1 s" and rc == 3 and took < 10,
                "-j%s --time-budget: %s in %.1f s" % (j, files, took))
 
+    # ---- with several workers the largest files go first, so that no
+    # worker ends the run alone on a big file; output stays in input order.
+    # Two FIFOs that never deliver hold both workers: in input order the
+    # document after them would never be checked within the budget.
+    fifo2 = os.path.join(tmp, "never-written-2")
+    os.mkfifo(fifo2)
+    rc, out, _ = check(airead, "-f", "jsonl", "-j", "2", "--timeout", "0",
+                       "--time-budget", "1", fifo, fifo2, warn, timeout=60)
+    files, _ = jsonl(out)
+    expect([f["path"] for f in files] == [fifo, fifo2, warn] and
+           [f["status"] for f in files] == ["unreadable", "unreadable", "ok"],
+           "-j2 largest first: %s" % files)
+
     # ---- progress: on a terminal only, not with --quiet
     rc, out, err = check(airead, "--timeout", "1.5", "-o",
                          os.path.join(tmp, "r.json"), clean, fifo)
