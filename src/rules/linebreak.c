@@ -307,6 +307,32 @@ static bool bracket_group(const air_lb *lb, span t, span *rest)
     return rest->n == 0;
 }
 
+/* t without a bracketed gloss glued to its last word ("기품원
+ * IQIS(종합품질정보서비스)" -> "기품원 IQIS"): the line ends, for the
+ * sentence, on the word the brackets explain. Only the last WINDOW bytes
+ * are searched; t is returned whole when it ends otherwise. */
+static span drop_gloss(const air_lb *lb, span t)
+{
+    uint32_t cp;
+    if (t.n == 0 || !is_closer(lb, last_cp(t, NULL)))
+        return t;
+    span w = tail(t);
+    for (size_t i = 0; i < w.n;) {
+        size_t k = air_utf8_decode(&cp, w.s + i, w.n - i);
+        span rest;
+        if (is_opener(lb, cp) && i > 0 &&
+            bracket_group(lb, (span){w.s + i, w.n - i}, &rest)) {
+            uint32_t before;
+            air_utf8_decode_back(&before, w.s, i);
+            if (!is_hangul(before) && !is_latin_or_digit(before))
+                return t; /* "… 【사분위 범위】": a title of its own */
+            return (span){t.s, (size_t)(w.s + i - t.s)};
+        }
+        i += k;
+    }
+    return t;
+}
+
 /* ==== endings ============================================================= */
 
 static bool in_list(air_strlist l, span w, size_t *len)
@@ -342,9 +368,12 @@ static bool particle_end(const air_lb *lb, span w)
     air_utf8_decode_back(&cp, w.s, w.n - k);
     if (!is_hangul(cp))
         /* After a Latin word, a number or a bracket ("WING에", "(타이어)에")
-         * the sound is unknown: any particle of the lists counts. */
-        return is_latin_or_digit(cp) || cp == '%' || cp == ')' ||
-               cp == 0xFF09 || cp == ']';
+         * the sound is unknown: any particle of the lists counts, but for
+         * 과, which also ends the names of offices written with a mask
+         * ("OOOO과"). */
+        return !(k == 3 && memcmp(w.s + w.n - 3, "\xea\xb3\xbc", 3) == 0) &&
+               (is_latin_or_digit(cp) || cp == '%' || cp == ')' ||
+                cp == 0xFF09 || cp == ']');
     unsigned j = jong(cp);
     switch (kind) {
     case 0: return j != 0;
@@ -415,6 +444,39 @@ static bool english_runs_on(const air_lb *lb, span b, span a, bool is_line)
     return is_line || columns(b) >= lb->prose_min;
 }
 
+/* ==== separated lists ===================================================== */
+
+static bool is_bar(uint32_t cp)
+{
+    return cp == '|' || cp == 0xFF5C;
+}
+
+/* Whether t holds a bar after its first character: values set apart,
+ * not a border drawn down the left ("|HHHH⏎|HHHH"). */
+static bool inner_bar(span t)
+{
+    uint32_t cp;
+    size_t i = t.n ? air_utf8_decode(&cp, t.s, t.n) : 0;
+    while (i < t.n) {
+        i += air_utf8_decode(&cp, t.s + i, t.n - i);
+        if (is_bar(cp))
+            return true;
+    }
+    return false;
+}
+
+/* A list of values set apart by bars, wrapped by hand so that the next
+ * line starts with the bar ("AUTHOR | INFO⏎| KEYWORDS | NUMPAGES"): the
+ * list goes on. A row of a table drawn with bars ends with one ("| a |
+ * b |"), and so does the row before it: kept. */
+static bool list_goes_on(span b, span a)
+{
+    if (!is_bar(first_cp(a)) || is_bar(last_cp(a, NULL)) ||
+        is_bar(last_cp(b, NULL)))
+        return false;
+    return inner_bar(b) && inner_bar(a);
+}
+
 /* ==== the weak rules ====================================================== */
 
 /* Whether some word of t before the last carries a particle or an
@@ -431,12 +493,17 @@ static bool reads_as_sentence(const air_lb *lb, span t)
     return false;
 }
 
-/* A long line that stops on a word, with no ending that closes it, and
- * is no label line: the shape of text wrapped by hand. */
-static bool long_open_line(const air_lb *lb, span rawb, span b)
+/* A long line that stops on a word (or on a word and its bracketed
+ * gloss), with no ending that closes it (an item ending such as 완료 or
+ * 예정 counts only when item_ends), and is no label line: the shape of
+ * text wrapped by hand. */
+static bool long_open_line(const air_lb *lb, span rawb, span b,
+                           bool item_ends)
 {
+    b = drop_gloss(lb, b);
     uint32_t e = last_cp(b, NULL);
-    if (columns(rawb) < lb->prose_min || any(lb->item_end, tail(b)) ||
+    if (columns(rawb) < lb->prose_min ||
+        (item_ends && any(lb->item_end, tail(b))) ||
         (!is_hangul(e) && !is_latin_or_digit(e)))
         return false; /* "…【사분위 범위】", "…개정되기 전의 것)": titles */
     for (size_t i = 0; i + 1 < b.n; i++)
@@ -466,6 +533,13 @@ static size_t indent(span t)
     return c;
 }
 
+/* Whether a ends a sentence: its last line stops on a sentence ending,
+ * or a sentence ends inside it. */
+static bool ends_sentence(const air_lb *lb, span a)
+{
+    return any(lb->terminal, tail(a)) || any(lb->sentence_ends, a);
+}
+
 /* A long line without any ending, followed by an unmarked line that ends
  * the sentence: prose wrapped by hand ("... 소모성 및 재생품 교환⏎주기,
  * 검·교정 ... 명기되어야 한다."). */
@@ -473,22 +547,25 @@ static bool prose_runs_on(const air_lb *lb, span rawb, span b, span a)
 {
     uint32_t c = first_cp(a);
     if ((!is_hangul(c) && !is_latin_or_digit(c)) ||
-        !long_open_line(lb, rawb, b))
+        !long_open_line(lb, rawb, b, true))
         return false;
-    return any(lb->terminal, tail(a)) || any(lb->sentence_ends, a);
+    return ends_sentence(lb, a);
 }
 
 /* A long line wrapped by hand under a hanging indent: the next line is
  * pushed right with blanks to stand under the text after the item
  * marker ("6.3.2 계약상대자는 … 부정당 행위가⏎      발생되지 않도록 …"),
  * or under the text of the line before when that was itself such a
- * continuation. */
+ * continuation. A noun such as 완료 or 예정 that could end an item ends
+ * no item here when the hanging line closes a sentence ("… 목록화 자료
+ * 입력 완료⏎      증빙서류를 제출하여야 한다."): 개조식 items carry no
+ * sentence ending, so the two lines are one sentence. */
 static bool hangs_on(const air_lb *lb, span rawb, span b, span rawa, span a)
 {
     size_t w = indent(rawa);
     uint32_t c = first_cp(a);
     if (w < 2 || (!is_hangul(c) && !is_latin_or_digit(c) && c != '(') ||
-        !long_open_line(lb, rawb, b))
+        !long_open_line(lb, rawb, b, !ends_sentence(lb, a)))
         return false;
     size_t h = indent(rawb);
     if (any(lb->markers, head(b))) {
@@ -535,14 +612,10 @@ static bool ends_in_head(const air_lb *lb, span t)
     return air_patterns_any(lb->cell_heads, buf, n);
 }
 
-/* A short label in a table cell cut before its head noun: "응시⏎자격",
- * "복수국적⏎해당여부" (see `cell-heads`). */
-static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
-                           span a)
+/* Two short Hangul parts of a cell label, the second finishing the
+ * first: "응시⏎자격", "복수국적⏎해당여부" (see `cell-heads`). */
+static bool label_cut(const air_lb *lb, span b, span a)
 {
-    if (brk->prev == NULL ||
-        air_node_ancestor(brk->prev, AIR_NODE_CELL) == NULL)
-        return false;
     size_t nb = hangul_only(b), na = hangul_only(a);
     if (nb == 0 || na == 0 || nb > lb->cell_max || na > lb->cell_max)
         return false;
@@ -557,6 +630,42 @@ static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
         last_word(a).n == a.n)
         return true;
     return ends_in_head(lb, a);
+}
+
+/* The text of paragraph p when it is one short line of a cell. */
+static bool one_line(const air_node *p, span *out)
+{
+    if (p == NULL || p->kind != AIR_NODE_PARA || p->u.para.nbreaks > 0)
+        return false;
+    *out = trim(p->u.para.text, p->u.para.len);
+    return out->n > 0;
+}
+
+/* A short label in a table cell cut before its head noun, or one line
+ * of a label laid out over three or more lines of a narrow cell: when
+ * the line above was cut from it, or the line below is cut from the next
+ * ("해당⏎분야⏎경력", "본사업⏎참 여⏎기 간"), the cell holds one label, not
+ * labels stacked one a line. */
+static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
+                           span a)
+{
+    if (brk->prev == NULL ||
+        air_node_ancestor(brk->prev, AIR_NODE_CELL) == NULL)
+        return false;
+    if (label_cut(lb, b, a))
+        return true;
+    span x;
+    if (brk->is_line || !one_line(brk->prev, &x) ||
+        !one_line(brk->next, &x) || !hangul_only(b) ||
+        !hangul_only(a) || hangul_only(b) > lb->cell_max ||
+        hangul_only(a) > lb->cell_max)
+        return false;
+    const air_node *p = brk->prev->prev, *q = brk->next->next;
+    if (air_lb_is_pair(p, brk->prev) && one_line(p, &x) &&
+        label_cut(lb, x, b))
+        return true;
+    return air_lb_is_pair(brk->next, q) && one_line(q, &x) &&
+           label_cut(lb, a, x);
 }
 
 /* ==== the questions ======================================================= */
@@ -772,6 +881,8 @@ air_lb_class air_lb_classify(const air_lb *lb, const air_lb_break *brk,
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_NEXT);
     if (english_runs_on(lb, b, a, brk->is_line))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_NEXT);
+    if (list_goes_on(b, a))
+        ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_NEXT);
     if (cell_label_cut(lb, brk, b, a))
         ANSWER(AIR_LB_CONTINUES_SPACE, AIR_LB_WHY_CELL);
     if (!group &&
@@ -851,7 +962,7 @@ static air_status get(const air_cv **out, const air_cv *sec, const char *key,
 static air_status patterns(air_config *cfg, const air_cv *sec, const char *key,
                            const air_patterns **out)
 {
-    const air_cv *v;
+    const air_cv *v = NULL;
     air_patterns *p = NULL;
     air_status rc = get(&v, sec, key, AIR_CV_SEQ);
     if (rc == AIR_OK)
@@ -863,7 +974,7 @@ static air_status patterns(air_config *cfg, const air_cv *sec, const char *key,
 static air_status strings(air_config *cfg, const air_cv *sec, const char *key,
                           air_strlist *out)
 {
-    const air_cv *v;
+    const air_cv *v = NULL;
     air_status rc = get(&v, sec, key, AIR_CV_SEQ);
     if (rc != AIR_OK)
         return rc;
@@ -882,7 +993,7 @@ static air_status strings(air_config *cfg, const air_cv *sec, const char *key,
 
 static air_status number(size_t *out, const air_cv *sec, const char *key)
 {
-    const air_cv *v;
+    const air_cv *v = NULL;
     air_status rc = get(&v, sec, key, AIR_CV_SCALAR);
     if (rc != AIR_OK)
         return rc;
@@ -900,7 +1011,7 @@ static air_status number(size_t *out, const air_cv *sec, const char *key)
 
 static air_status brackets(air_lb *lb, const air_cv *sec)
 {
-    const air_cv *v;
+    const air_cv *v = NULL;
     air_status rc = get(&v, sec, "brackets", AIR_CV_SEQ);
     if (rc != AIR_OK)
         return rc;
@@ -931,7 +1042,7 @@ air_status air_lb_setup(air_config *cfg, const air_cv *root)
     if (lb == NULL)
         return AIR_ENOMEM;
     memset(lb, 0, sizeof *lb);
-    const air_cv *v;
+    const air_cv *v = NULL;
     air_cpset *set = NULL;
     air_status rc;
     if ((rc = patterns(cfg, sec, "markers", &lb->markers)) != AIR_OK ||

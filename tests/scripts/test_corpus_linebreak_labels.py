@@ -38,7 +38,7 @@ MIN_RECALL = 0.85
 # The held-out part is never tuned on, so its recall is a measurement, not
 # a knob: below the target it is reported, and a drop under the recall it
 # had when last measured fails as a regression.
-HELD_RECALL_FLOOR = 0.84
+HELD_RECALL_FLOOR = 0.85
 # A part with fewer labelled breaks or positives than this is reported
 # but not held to the bar: a handful of breaks says nothing.
 MIN_BREAKS = 150

@@ -268,6 +268,72 @@ static void endings_continue(void **state)
     }
 }
 
+/* Each sign the sentence goes on, with a look-alike that must stay. */
+static void conjunctions_glosses_and_lists(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *before, *after;
+        air_lb_why why;
+    } go_on[] = {
+        /* 과 after a final consonant joins two nouns */
+        {"자신감과", "자아효능감", AIR_LB_WHY_ENDING},
+        {"학생의 전문성과", "창의성을 함께 기른다.", AIR_LB_WHY_ENDING},
+        /* ~고/~며 after a verb stem, causative or passive stems too */
+        {"업무 효율을 높이고", "비용을 줄임", AIR_LB_WHY_ENDING},
+        {"현장 의견을 살피며", "제도를 개선함", AIR_LB_WHY_ENDING},
+        /* a word and its bracketed gloss end a line of prose wrapped by
+         * hand */
+        {"      상대자가 시험을 의뢰한 공인시험기관에 대해 시험성적서를 "
+         "기품원 IQIS(종합품질정보서비스)",
+         "      체계를 통해 직접 제출토록 요구할 경우 계약상대자는 "
+         "이에 응하도록 하여야 한다.",
+         AIR_LB_WHY_PROSE},
+        /* under a hanging indent, 완료 is a noun of the sentence that the
+         * hanging line ends */
+        {"8.4.3 계약업체는 목록화 자료를 관련규정에 따라 입력하고 검수 시 "
+         "검수관에게 목록화 자료 입력 완료",
+         "      증빙서류를 제출하여야 한다.", AIR_LB_WHY_PROSE},
+        /* a list set apart by bars wrapped onto a line that starts with
+         * the bar */
+        {"AUTHOR  |  COMMENTS  |  FILENAME  |  INFO  ",
+         "|  KEYWORDS  |  NUMPAGES", AIR_LB_WHY_NEXT},
+    };
+    for (size_t i = 0; i < sizeof go_on / sizeof *go_on; i++) {
+        air_lb_why why;
+        air_lb_class got = classify(go_on[i].before, go_on[i].after, false,
+                                    &why);
+        if (got != AIR_LB_CONTINUES_SPACE || why != go_on[i].why)
+            fail_msg("\"%s\" | \"%s\": got %d (%s), want space (%s)",
+                     go_on[i].before, go_on[i].after, (int)got,
+                     air_lb_why_name(why), air_lb_why_name(go_on[i].why));
+    }
+    static const pair stay[] = {
+        /* nouns and office names in 과, a masked office name */
+        {"사업 성과", "점검"},
+        {"사업 효과", "분석"},
+        {"교무처 예산총괄과", "주무관 홍길동"},
+        {"학과명  OOOOO과", "학번  2000112345"},
+        /* nouns in 고 */
+        {"옥외 광고", "관리 계획"},
+        {"사업 신고", "접수 현황"},
+        /* a bracketed title after a space ends a line of its own */
+        {"제3장 세부 추진계획 및 분야별 이행 방안을 정리한 내용 【사분위 "
+         "범위】",
+         "각 기관은 다음 표의 범위를 확인하고 제출하여야 한다."},
+        /* under a hanging indent, an item that ends in 완료 and the
+         * unfinished item under it */
+        {"8.4.3 계약업체는 목록화 자료를 관련규정에 따라 입력하고 검수 시 "
+         "검수관에게 목록화 자료 입력 완료",
+         "      증빙서류 제출 예정"},
+        /* rows of a table drawn with bars; a border drawn down the left */
+        {"| 구분 | 내용 |", "| 예산 | 100 |"},
+        {"|HHHHHHHHHHHHHH", "|H 고정 값 15pt"},
+    };
+    expect_all(stay, sizeof stay / sizeof *stay, AIR_LB_COMPLETE, false);
+    expect_all(stay, sizeof stay / sizeof *stay, AIR_LB_COMPLETE, true);
+}
+
 static void cut_words_join_without_space(void **state)
 {
     (void)state;
@@ -310,6 +376,7 @@ static void labels_cut_in_cells(void **state)
         /* a head noun that needs the noun before it, head or not */
         {"자격", "요건"},
         {"결격사유", "유무"},
+        {"전문임기제", "가급"}, /* a letter grade grades the post */
     };
     for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
         air_lb_why why;
@@ -321,7 +388,46 @@ static void labels_cut_in_cells(void **state)
     }
     /* The same words outside a table are two short lines. */
     assert_int_equal(classify("응시", "자격", false, NULL), AIR_LB_COMPLETE);
+    assert_int_equal(classify("전문임기제", "가급", false, NULL),
+                     AIR_LB_COMPLETE);
     air_doc_free(d);
+}
+
+/* The break between the 2nd and 3rd of three one-line paragraphs of a
+ * fresh cell, or between the 1st and 2nd when 'first' is set. */
+static air_lb_class three_in_cell(const char *l1, const char *l2,
+                                  const char *l3, bool first)
+{
+    air_doc *d = tdoc_new(AIR_FMT_HWPX);
+    air_node *t = tdoc_table(d, tdoc_section(d), 1);
+    air_node *c = tdoc_cell(d, t, 0, 0, 1, 1);
+    air_node *p1 = tdoc_para(d, c, l1);
+    air_node *p2 = tdoc_para(d, c, l2);
+    air_node *p3 = tdoc_para(d, c, l3);
+    const char *b = first ? l1 : l2, *a = first ? l2 : l3;
+    air_lb_break brk = {b,     strlen(b),           a,
+                        strlen(a), false, first ? p1 : p2,
+                        first ? p2 : p3};
+    air_lb_class got = air_lb_classify(lb, &brk, NULL);
+    air_doc_free(d);
+    return got;
+}
+
+/* One label laid out over three lines of a narrow cell goes on where two
+ * labels stacked would not; a two-line cell of two labels stays. */
+static void labels_over_three_lines(void **state)
+{
+    (void)state;
+    assert_int_equal(three_in_cell("해당", "분야", "경력", false),
+                     AIR_LB_CONTINUES_SPACE);
+    assert_int_equal(three_in_cell("본사업", "참  여", "기  간", true),
+                     AIR_LB_CONTINUES_SPACE);
+    assert_int_equal(three_in_cell("성명", "생년월일", "연락처", false),
+                     AIR_LB_COMPLETE);
+    assert_int_equal(three_in_cell("성명", "생년월일", "연락처", true),
+                     AIR_LB_COMPLETE);
+    assert_int_equal(three_in_cell("(서명)", "분야", "경력", false),
+                     AIR_LB_COMPLETE);
 }
 
 static void english_continues(void **state)
@@ -395,11 +501,10 @@ static void lead_ins_markers_spacing_prose(void **state)
                      air_lb_why_name(v[i].why));
     }
 
-    /* In a cell: two short halves join; longer ones only before a head
-     * noun; a label ending in its head noun stays. */
+    /* In a cell of two lines: two short halves join; longer ones only
+     * before a head noun; a label ending in its head noun stays. */
     air_doc *d = tdoc_new(AIR_FMT_HWPX);
     air_node *t = tdoc_table(d, tdoc_section(d), 1);
-    air_node *c = tdoc_cell(d, t, 0, 0, 1, 1);
     static const struct {
         const char *before, *after;
         air_lb_class want;
@@ -414,6 +519,7 @@ static void lead_ins_markers_spacing_prose(void **state)
     };
     for (size_t i = 0; i < sizeof cell / sizeof *cell; i++) {
         air_lb_why why;
+        air_node *c = tdoc_cell(d, t, 0, (unsigned)i, 1, 1);
         air_lb_class got =
             classify_in_cell(d, c, cell[i].before, cell[i].after, &why);
         if (got != cell[i].want)
@@ -759,8 +865,10 @@ int main(void)
         cmocka_unit_test(lists_in_cells_are_complete),
         cmocka_unit_test(english_complete_lines),
         cmocka_unit_test(endings_continue),
+        cmocka_unit_test(conjunctions_glosses_and_lists),
         cmocka_unit_test(cut_words_join_without_space),
         cmocka_unit_test(labels_cut_in_cells),
+        cmocka_unit_test(labels_over_three_lines),
         cmocka_unit_test(english_continues),
         cmocka_unit_test(lead_ins_markers_spacing_prose),
         cmocka_unit_test(hanging_indent_code_and_contents),
