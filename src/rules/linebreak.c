@@ -497,8 +497,7 @@ static bool reads_as_sentence(const air_lb *lb, span t)
  * gloss), with no ending that closes it (an item ending such as 완료 or
  * 예정 counts only when item_ends), and is no label line: the shape of
  * text wrapped by hand. */
-static bool long_open_line(const air_lb *lb, span rawb, span b,
-                           bool item_ends)
+static bool long_open_line(const air_lb *lb, span rawb, span b, bool item_ends)
 {
     b = drop_gloss(lb, b);
     uint32_t e = last_cp(b, NULL);
@@ -655,14 +654,12 @@ static bool cell_label_cut(const air_lb *lb, const air_lb_break *brk, span b,
     if (label_cut(lb, b, a))
         return true;
     span x;
-    if (brk->is_line || !one_line(brk->prev, &x) ||
-        !one_line(brk->next, &x) || !hangul_only(b) ||
-        !hangul_only(a) || hangul_only(b) > lb->cell_max ||
+    if (brk->is_line || !one_line(brk->prev, &x) || !one_line(brk->next, &x) ||
+        !hangul_only(b) || !hangul_only(a) || hangul_only(b) > lb->cell_max ||
         hangul_only(a) > lb->cell_max)
         return false;
     const air_node *p = brk->prev->prev, *q = brk->next->next;
-    if (air_lb_is_pair(p, brk->prev) && one_line(p, &x) &&
-        label_cut(lb, x, b))
+    if (air_lb_is_pair(p, brk->prev) && one_line(p, &x) && label_cut(lb, x, b))
         return true;
     return air_lb_is_pair(brk->next, q) && one_line(q, &x) &&
            label_cut(lb, a, x);

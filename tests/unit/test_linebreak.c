@@ -64,6 +64,25 @@ static air_lb_class classify_in_cell(air_doc *d, air_node *c,
     return air_lb_classify(lb, &b, why);
 }
 
+/* A pair that goes on after a space, and the sign that says so. */
+typedef struct why_pair {
+    const char *before, *after;
+    air_lb_why why;
+} why_pair;
+
+/* Every pair goes on after a space for its own reason. */
+static void expect_space(const why_pair *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        air_lb_why why;
+        air_lb_class got = classify(v[i].before, v[i].after, false, &why);
+        if (got != AIR_LB_CONTINUES_SPACE || why != v[i].why)
+            fail_msg("\"%s\" | \"%s\": got %d (%s), want space (%s)",
+                     v[i].before, v[i].after, (int)got, air_lb_why_name(why),
+                     air_lb_why_name(v[i].why));
+    }
+}
+
 /* Every pair is classified 'want'; a failure names the pair. */
 static void expect_all(const pair *v, size_t n, air_lb_class want, bool is_line)
 {
@@ -210,10 +229,7 @@ static void english_complete_lines(void **state)
 static void endings_continue(void **state)
 {
     (void)state;
-    static const struct {
-        const char *before, *after;
-        air_lb_why why;
-    } v[] = {
+    static const why_pair v[] = {
         {"각 부서는 매월 에너지 사용량을 점검하여",
          "그 결과를 총무과에 제출함.", AIR_LB_WHY_ENDING},
         {"서울시는 시민의", "안전을 위해 노력한다.", AIR_LB_WHY_ENDING},
@@ -258,24 +274,14 @@ static void endings_continue(void **state)
          "주기, 검·교정 장비정비에 사용되는 공구가 명기되어 있어야 한다.",
          AIR_LB_WHY_PROSE},
     };
-    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
-        air_lb_why why;
-        air_lb_class got = classify(v[i].before, v[i].after, false, &why);
-        if (got != AIR_LB_CONTINUES_SPACE || why != v[i].why)
-            fail_msg("\"%s\" | \"%s\": got %d (%s), want space (%s)",
-                     v[i].before, v[i].after, (int)got, air_lb_why_name(why),
-                     air_lb_why_name(v[i].why));
-    }
+    expect_space(v, sizeof v / sizeof *v);
 }
 
 /* Each sign the sentence goes on, with a look-alike that must stay. */
 static void conjunctions_glosses_and_lists(void **state)
 {
     (void)state;
-    static const struct {
-        const char *before, *after;
-        air_lb_why why;
-    } go_on[] = {
+    static const why_pair go_on[] = {
         /* 과 after a final consonant joins two nouns */
         {"자신감과", "자아효능감", AIR_LB_WHY_ENDING},
         {"학생의 전문성과", "창의성을 함께 기른다.", AIR_LB_WHY_ENDING},
@@ -299,15 +305,7 @@ static void conjunctions_glosses_and_lists(void **state)
         {"AUTHOR  |  COMMENTS  |  FILENAME  |  INFO  ",
          "|  KEYWORDS  |  NUMPAGES", AIR_LB_WHY_NEXT},
     };
-    for (size_t i = 0; i < sizeof go_on / sizeof *go_on; i++) {
-        air_lb_why why;
-        air_lb_class got = classify(go_on[i].before, go_on[i].after, false,
-                                    &why);
-        if (got != AIR_LB_CONTINUES_SPACE || why != go_on[i].why)
-            fail_msg("\"%s\" | \"%s\": got %d (%s), want space (%s)",
-                     go_on[i].before, go_on[i].after, (int)got,
-                     air_lb_why_name(why), air_lb_why_name(go_on[i].why));
-    }
+    expect_space(go_on, sizeof go_on / sizeof *go_on);
     static const pair stay[] = {
         /* nouns and office names in 과, a masked office name */
         {"사업 성과", "점검"},
@@ -405,9 +403,8 @@ static air_lb_class three_in_cell(const char *l1, const char *l2,
     air_node *p2 = tdoc_para(d, c, l2);
     air_node *p3 = tdoc_para(d, c, l3);
     const char *b = first ? l1 : l2, *a = first ? l2 : l3;
-    air_lb_break brk = {b,     strlen(b),           a,
-                        strlen(a), false, first ? p1 : p2,
-                        first ? p2 : p3};
+    air_lb_break brk = {
+        b, strlen(b), a, strlen(a), false, first ? p1 : p2, first ? p2 : p3};
     air_lb_class got = air_lb_classify(lb, &brk, NULL);
     air_doc_free(d);
     return got;
