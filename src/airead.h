@@ -213,8 +213,8 @@ typedef struct air_config air_config;
 
 typedef struct air_config_opts {
     /* The folder holding defaults.yaml and the rule pages. NULL: the
-     * environment variable AIREAD_DATADIR, else the source tree's rules/
-     * (a build tree), else the installed share/airead/rules. */
+     * environment variable AIREAD_DATADIR, else the installed
+     * share/airead/rules (never the source tree; tests set the variable). */
     const char *datadir;
     /* A user file laid over the defaults, or NULL for the defaults. */
     const char *file;
@@ -450,8 +450,8 @@ void air_outfile_abort_all(void);
 typedef struct air_symmaps air_symmaps;
 
 /* Loads every *.tsv of folder 'dir'; NULL: 'symbol-fonts' under the
- * environment variable AIREAD_DATADIR, else the source tree's rules/ (a
- * build tree), else the installed share/airead/rules. On failure (a folder
+ * environment variable AIREAD_DATADIR, else under the installed
+ * share/airead/rules (never the source tree). On failure (a folder
  * that cannot be read, a malformed line: AIR_ECONFIG with "FILE:LINE:
  * problem") *out is NULL. */
 air_status air_symmaps_load(air_symmaps **out, const char *dir);

@@ -70,11 +70,12 @@ int cli_limit(air_limits *lim, const char *cmd, const char *arg);
     "change a limit on untrusted input: entries, part-size, total-size, "    \
     "ratio, depth, table-depth, nodes (sizes take K, M, G)"
 
-/* The rule data folder for an installed program: <prefix>/share/airead/
- * rules next to <prefix>/bin/airead when it holds defaults.yaml, so that
- * an installed airead reads its own data even where a source tree exists;
- * NULL otherwise (and when AIREAD_DATADIR is set), leaving the choice to
- * the library (air_config_opts.datadir). */
+/* The rule data folder of the airead program: share/airead/rules next to
+ * its bin/ when it holds defaults.yaml (the installed layout, which the
+ * build tree mirrors with a link to the source rules/), so that a program
+ * reads the data installed with it; NULL otherwise (and when
+ * AIREAD_DATADIR is set), leaving the choice to the library
+ * (air_config_opts.datadir). */
 const char *cli_datadir(void);
 
 /* The message language from LC_ALL, LC_MESSAGES, LANG: Korean unless

@@ -727,8 +727,14 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         }
     }
 
+    /* The glyph tables of the same data folder as the rules (see
+     * cli_datadir); NULL leaves the choice to the library. */
     air_symmaps *sym = NULL;
-    if (air_symmaps_load(&sym, NULL) != AIR_OK)
+    const char *datadir = cli_datadir();
+    char symdir[4096 + 16];
+    if (datadir)
+        snprintf(symdir, sizeof symdir, "%s/symbol-fonts", datadir);
+    if (air_symmaps_load(&sym, datadir ? symdir : NULL) != AIR_OK)
         cli_error("symbol-font tables not loaded (%s): such glyphs are "
                   "dropped",
                   air_last_error());

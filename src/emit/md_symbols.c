@@ -23,16 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "airead.h"
 #include "emit/md.h"
 #include "util/buf.h"
 #include "util/error.h"
 
-#ifndef AIR_RULES_SRCDIR
-#define AIR_RULES_SRCDIR ""
-#endif
 #ifndef AIR_RULES_DATADIR
 #define AIR_RULES_DATADIR "/usr/local/share/airead/rules"
 #endif
@@ -201,12 +197,6 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* The default folder (see airead.h), in a static buffer. */
 static const char *default_dir(char *buf, size_t n)
 {
@@ -215,9 +205,6 @@ static const char *default_dir(char *buf, size_t n)
         snprintf(buf, n, "%s/symbol-fonts", env);
         return buf;
     }
-    snprintf(buf, n, "%s/symbol-fonts", AIR_RULES_SRCDIR);
-    if (AIR_RULES_SRCDIR[0] && is_dir(buf))
-        return buf;
     snprintf(buf, n, "%s/symbol-fonts", AIR_RULES_DATADIR);
     return buf;
 }

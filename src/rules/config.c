@@ -27,9 +27,6 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-#ifndef AIR_RULES_SRCDIR
-#define AIR_RULES_SRCDIR ""
-#endif
 #ifndef AIR_RULES_DATADIR
 #define AIR_RULES_DATADIR "/usr/local/share/airead/rules"
 #endif
@@ -56,15 +53,6 @@ static const char *join(air_arena *a, const char *dir, const char *name)
     return s;
 }
 
-static bool dir_has_defaults(const char *dir)
-{
-    if (dir == NULL || dir[0] == '\0')
-        return false;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, DEFAULTS_NAME);
-    return is_file(path);
-}
-
 static const char *pick_datadir(const char *given)
 {
     if (given)
@@ -72,10 +60,9 @@ static const char *pick_datadir(const char *given)
     const char *env = getenv("AIREAD_DATADIR");
     if (env && env[0])
         return env;
-    /* A build tree runs with its own source data; an installed program
-     * finds its data under share/airead. */
-    if (dir_has_defaults(AIR_RULES_SRCDIR))
-        return AIR_RULES_SRCDIR;
+    /* The configured installed folder, never the source tree the library
+     * was built from: a program reads what was installed with it (the
+     * airead program first looks next to its bin/, see cli_datadir). */
     return AIR_RULES_DATADIR;
 }
 

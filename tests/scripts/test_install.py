@@ -1,6 +1,7 @@
 """`cmake --install` into a fresh prefix: the program, its manual page, the
 rule data, the library and its header; the installed program finds its
-rule data by itself and man reads the page."""
+rule data (configuration and symbol-font tables) by itself, not the source
+tree it was built from, and man reads the page."""
 import json
 import os
 import shutil
@@ -34,9 +35,21 @@ def main():
             airtest.fail("cmake --install: exit %d\n%s" %
                          (p.returncode, p.stderr.decode()[-600:]))
         check(a, prefix)
+        relocated(a, build, prefix)
     finally:
         shutil.rmtree(prefix)
     print("ok")
+
+
+def edit(prefix, name, old, new):
+    """Replaces 'old' by 'new' in installed rule data file 'name'."""
+    path = os.path.join(prefix, "share", "airead", "rules", name)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if old not in text:
+        airtest.fail("%s: %r not as expected" % (name, old))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, new))
 
 
 def check(a, prefix):
@@ -56,15 +69,8 @@ def check(a, prefix):
             airtest.fail("installed man page differs from man/airead.1")
     # the installed program, away from the source tree and with no hint,
     # reads the installed rule data: made to say arrows are errors
-    defaults = os.path.join(prefix, "share", "airead", "rules",
-                            "defaults.yaml")
-    with open(defaults, encoding="utf-8") as f:
-        text = f.read()
     old = "  arrow-symbol:\n    enabled: true\n    severity: warning\n"
-    if old not in text:
-        airtest.fail("defaults.yaml: arrow-symbol entry not as expected")
-    with open(defaults, "w", encoding="utf-8") as f:
-        f.write(text.replace(old, old.replace("warning", "error")))
+    edit(prefix, "defaults.yaml", old, old.replace("warning", "error"))
     env = {k: v for k, v in os.environ.items() if k != "AIREAD_DATADIR"}
     env["HOME"] = prefix
     sample = os.path.join(a.source, "samples", "p2-symbols.hwpx")
@@ -79,6 +85,18 @@ def check(a, prefix):
     if p.returncode != 1 or sev != {"error"}:
         airtest.fail("installed airead: exit %d, arrows %s\n%s" %
                      (p.returncode, sev, p.stderr.decode()[-400:]))
+    # ... and the installed symbol-font tables: Wingdings 0xFC made a
+    # heavy check mark, where the source tables say a check mark
+    edit(prefix, "symbol-fonts/wingdings.tsv", "0xFC\tU+2713\tCHECK MARK",
+         "0xFC\tU+2714\tHEAVY CHECK MARK")
+    p = subprocess.run([os.path.join(prefix, "bin", "airead"), "convert",
+                        "-o", "-", sample.replace(".hwpx", ".docx")],
+                       capture_output=True, env=env, cwd=prefix, timeout=60)
+    md = p.stdout.decode("utf-8", "replace")
+    if p.returncode != 0 or "\u2714 확인 완료" not in md:
+        airtest.fail("installed airead convert: exit %d, not the installed "
+                     "Wingdings table\n%s" % (p.returncode,
+                                              p.stderr.decode()[-400:]))
     if shutil.which("man"):
         p = subprocess.run(["man", "-l", os.path.join(prefix, man[0])],
                            capture_output=True, timeout=60,
@@ -87,6 +105,36 @@ def check(a, prefix):
                 b"\xe2\x80\x90", b"-"):
             airtest.fail("man -l on the installed page: exit %d" %
                          p.returncode)
+
+
+def cache_value(build, key):
+    with open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return line.split("=", 1)[1].strip()
+    return None
+
+
+def relocated(a, build, prefix):
+    """The program copied where no data sits next to its bin/, with the
+    configured installed folder absent, finds no data: it never falls back
+    on the source tree it was built from."""
+    configured = cache_value(build, "CMAKE_INSTALL_PREFIX")
+    if configured is None or os.path.exists(
+            os.path.join(configured, "share", "airead")):
+        return
+    bindir = os.path.join(prefix, "elsewhere", "bin")
+    os.makedirs(bindir)
+    prog = shutil.copy(os.path.join(prefix, "bin", "airead"), bindir)
+    env = {k: v for k, v in os.environ.items() if k != "AIREAD_DATADIR"}
+    env["HOME"] = prefix
+    p = subprocess.run([prog, "check", "--no-config",
+                        os.path.join(a.source, "samples", "p2-symbols.hwpx")],
+                       capture_output=True, env=env, cwd=prefix, timeout=60)
+    if p.returncode != 2 or b"AIREAD_DATADIR" not in p.stderr:
+        airtest.fail("airead without installed data: exit %d (read the "
+                     "source tree?)\n%s" % (p.returncode,
+                                            p.stderr.decode()[-400:]))
 
 
 if __name__ == "__main__":
