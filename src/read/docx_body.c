@@ -89,6 +89,7 @@ typedef struct table_open {
     air_node *table;
     air_node *row;
     air_node *last; /* last anchor cell of the row (w:hMerge) */
+    bool last_v;    /* ... and it anchors a vertical region */
     air_node *cell; /* the cell being opened */
     uint32_t nrows;
     uint32_t grid_cols; /* w:tblGrid/w:gridCol count */
@@ -861,8 +862,11 @@ static air_node **above_at(walker *w, table_open *t, uint32_t col)
 /* Gives the open cell its grid position and merges, once its w:tcPr is
  * read (or known to be absent). vMerge continuation and hMerge
  * continuation cells stay as CELL nodes flagged COVERED (their text is
- * kept); the anchor grows. A continue with no region above merges into
- * whatever cell is above (the corpus README's "orphan continue"). */
+ * kept); the anchor grows. w->above holds, per grid column, the anchor of
+ * the vertical region (begun by w:vMerge="restart") that the row above
+ * ends with, else NULL: a continue with no region above continues
+ * nothing (ECMA-376 Part 1, w:vMerge) and stays a cell of its own, with
+ * its text, as Word shows it. */
 static air_status place_cell(walker *w, table_open *t)
 {
     air_node *cell = t->cell;
@@ -883,10 +887,12 @@ static air_status place_cell(walker *w, table_open *t)
     if (t->header_row)
         c->flags |= AIR_CELL_HEADER;
     air_node *anchor = cell;
+    bool vregion = t->vmerge == 1;
     if (t->hmerge == 2 && t->last != NULL) {
         anchor = t->last;
         anchor->u.cell.colspan += span;
         c->flags |= AIR_CELL_COVERED;
+        vregion = t->last_v;
     } else if (t->vmerge == 2) {
         air_node **a = above_at(w, t, col);
         if (a == NULL)
@@ -895,15 +901,17 @@ static air_status place_cell(walker *w, table_open *t)
             anchor = *a;
             anchor->u.cell.rowspan++;
             c->flags |= AIR_CELL_COVERED;
+            vregion = true;
         }
     }
     for (uint32_t k = 0; k < span; k++) {
         air_node **a = above_at(w, t, col + k);
         if (a == NULL)
             return nomem();
-        *a = anchor;
+        *a = vregion ? anchor : NULL;
     }
     t->last = anchor;
+    t->last_v = vregion;
     t->cursor = (int32_t)(col + span);
     return AIR_OK;
 }

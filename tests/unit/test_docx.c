@@ -275,23 +275,26 @@ static void grid_spans_and_vertical_merges(void **state)
     assert_int_equal(t->u.table.rows, 3);
     assert_int_equal(t->u.table.cols, 3);
     assert_int_equal(t->u.table.decl_cols, 3);
-    assert_int_equal(t->u.table.nmerges, 3);
+    assert_int_equal(t->u.table.nmerges, 2);
     const air_node *a = cell(t, 0, 1); /* A spans two columns */
     assert_int_equal(a->u.cell.colspan, 2);
     assert_string_equal(a->first->u.para.text, "A");
     const air_node *b = cell(t, 2, 2); /* B: restart + 2 continues */
     assert_int_equal(b->u.cell.row, 0);
     assert_int_equal(b->u.cell.rowspan, 3);
-    /* An orphan continue (no restart above) merges into the cell above. */
-    const air_node *c = cell(t, 2, 0);
+    /* A continue with no restart above continues nothing: C keeps one
+     * row, the continue is a cell of its own (docx-vmerge-orphan). */
+    const air_node *c = cell(t, 1, 0);
     assert_string_equal(c->first->u.para.text, "C");
-    assert_int_equal(c->u.cell.rowspan, 2);
-    /* Continuation cells stay, covered, in document order. */
+    assert_int_equal(c->u.cell.rowspan, 1);
     const air_node *row2 = t->first->next->next;
-    const air_node *cont = row2->first;
+    assert_ptr_equal(cell(t, 2, 0), row2->first);
+    assert_false(row2->first->u.cell.flags & AIR_CELL_COVERED);
+    /* Continuation cells stay, covered, in document order. */
+    const air_node *cont = row2->last;
     assert_true(cont->u.cell.flags & AIR_CELL_COVERED);
     assert_int_equal(cont->u.cell.row, 2);
-    assert_int_equal(cont->u.cell.col, 0);
+    assert_int_equal(cont->u.cell.col, 2);
 
     /* gridBefore shifts the row's cells; tblHeader marks them. */
     t = tdoc_nth(d, AIR_NODE_TABLE, 1);
@@ -314,6 +317,45 @@ static void grid_spans_and_vertical_merges(void **state)
     assert_int_equal(t->u.table.nmerges, 1);
     assert_int_equal(cell(t, 0, 1)->u.cell.colspan, 2);
     assert_true(t->first->first->next->u.cell.flags & AIR_CELL_COVERED);
+    air_doc_free(d);
+}
+
+/* w:vMerge continues with no restart above them continue nothing
+ * (ECMA-376): each stays a cell with its own text, in the model and in the
+ * Markdown, while a real region next to them still merges. */
+static void orphan_vmerge_continue_is_its_own_cell(void **state)
+{
+    (void)state;
+    air_doc *d = open_fixture("docx-vmerge-orphan");
+    const air_node *t = tdoc_nth(d, AIR_NODE_TABLE, 0);
+    assert_int_equal(t->u.table.rows, 3);
+    assert_int_equal(t->u.table.nmerges, 1);
+    const char *col0[] = { "a", "d", "e" };
+    for (uint32_t r = 0; r < 3; r++) {
+        const air_node *c = cell(t, r, 0);
+        assert_int_equal(c->u.cell.row, r);
+        assert_int_equal(c->u.cell.rowspan, 1);
+        assert_false(c->u.cell.flags & AIR_CELL_COVERED);
+        assert_string_equal(c->first->u.para.text, col0[r]);
+    }
+    const air_node *b = cell(t, 1, 1);
+    assert_string_equal(b->first->u.para.text, "b");
+    assert_int_equal(b->u.cell.rowspan, 2);
+    assert_string_equal(cell(t, 2, 1)->first->u.para.text, "f");
+
+    char *md = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&md, &len);
+    assert_non_null(f);
+    air_markdown_opts o = AIR_MARKDOWN_OPTS_INIT;
+    o.front_matter = 0;
+    assert_int_equal(air_convert_markdown(d, &o, f), AIR_OK);
+    fclose(f);
+    assert_null(strstr(md, "a<br>d"));
+    assert_non_null(strstr(md, "<td>d</td>"));
+    assert_non_null(strstr(md, "<td>e</td>"));
+    assert_non_null(strstr(md, "<td rowspan=\"2\">b</td>"));
+    free(md);
     air_doc_free(d);
 }
 
@@ -587,6 +629,7 @@ int main(void)
         cmocka_unit_test(symbol_fonts_through_styles),
         cmocka_unit_test(heading_style_and_outline_level),
         cmocka_unit_test(grid_spans_and_vertical_merges),
+        cmocka_unit_test(orphan_vmerge_continue_is_its_own_cell),
         cmocka_unit_test(nested_tables_at_any_depth),
         cmocka_unit_test(table_nesting_limit),
         cmocka_unit_test(numbering_markers_as_word_shows_them),
