@@ -8,7 +8,11 @@
  * lines (no "path") add only what file lines cannot tell: the files
  * skipped as not documents and the baseline counts; every other total is
  * recomputed from the file lines, so the merged summary of N shards equals
- * the summary of one run over the whole. A line that is not an airead
+ * the summary of one run over the whole. A summary line closes the run of
+ * the file lines before it in its FILE: when each of those paths was met
+ * before, the run itself was (the same report given twice), and its
+ * summary line is left out as well, counted on stderr. A line that is not
+ * an airead
  * report line is reported with its file and line number; the merge goes
  * on and exits 3.
  *
@@ -143,6 +147,8 @@ typedef struct merge {
     air_emitter *em;
     pathset seen;
     uint64_t dups, skipped, accepted, gone;
+    uint64_t run_lines, run_dups; /* the open run: file lines, met again */
+    uint64_t dup_runs;            /* summary lines left out */
     bool baseline;
     int worst;
     bool failed;
@@ -161,15 +167,24 @@ static int merge_line(merge *m, const char *name, unsigned long lineno,
     const air_summary *s = air_record_summary(rec);
     const air_result *res = air_record_result(rec);
     int rc = 0;
+    if (s == NULL)
+        m->run_lines++;
     if (s) {
-        m->skipped += s->skipped;
-        if (s->baseline) {
-            m->baseline = true;
-            m->accepted += s->baseline_accepted;
-            m->gone += s->baseline_gone;
+        /* A run whose every path was met before was merged already. */
+        if (m->run_lines > 0 && m->run_dups == m->run_lines) {
+            m->dup_runs++;
+        } else {
+            m->skipped += s->skipped;
+            if (s->baseline) {
+                m->baseline = true;
+                m->accepted += s->baseline_accepted;
+                m->gone += s->baseline_gone;
+            }
         }
+        m->run_lines = m->run_dups = 0;
     } else if (!add_path(&m->seen, res->path)) {
         m->dups++;
+        m->run_dups++;
     } else {
         if (res->status != AIR_OK) {
             int code = cli_exit_for(res->status);
@@ -203,6 +218,7 @@ static int merge_file(merge *m, const char *name)
     ssize_t len;
     unsigned long lineno = 0;
     int rc = 0;
+    m->run_lines = m->run_dups = 0;
     while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -281,6 +297,10 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
     if (m.dups)
         cli_error("%llu paths met more than once: the first line of each "
                   "was kept", (unsigned long long)m.dups);
+    if (m.dup_runs)
+        cli_error("%llu summary lines of runs met more than once were left "
+                  "out (their skipped files and baseline counts counted "
+                  "once)", (unsigned long long)m.dup_runs);
     air_emitter_free(m.em);
     free_paths(&m.seen);
     air_config_free(cfg);

@@ -196,6 +196,18 @@ def merge(airead, tmp, samples):
     expect(lines_of(out) == lines_of(run([airead, "merge", runs[0]])[1])
            and
            b"met more than once" in err, "merge: a path twice %r" % err)
+    # the same report twice: its summary line counts once as well (the
+    # non-documents skipped: README.md and make_samples.py)
+    whole = os.path.join(tmp, "whole.jsonl")
+    with open(whole, "wb") as f:
+        f.write(single)
+    _, once, _ = run([airead, "merge", whole])
+    skipped = json.loads(once.splitlines()[-1])["summary"]["skipped"]
+    rc, twice, err = run([airead, "merge", whole, whole])
+    expect(skipped == 2 and twice == once and
+           b"summary lines of runs met more than once" in err,
+           "merge: a report twice: skipped %s, %r" %
+           (json.loads(twice.splitlines()[-1])["summary"]["skipped"], err))
     bad = os.path.join(tmp, "bad.jsonl")
     with open(bad, "wb") as f:
         f.write(first.splitlines()[0] + b"\n{\"tool\": \"x\"}\n")
