@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -72,6 +73,26 @@ static bool write_all(int fd, const void *p, size_t n)
         n -= (size_t)k;
     }
     return true;
+}
+
+/* A message head and its body in one system call where the pipe takes it
+ * whole: with two writes the reader could wake up for the head alone and
+ * sleep again for the body. */
+static bool write_msg(int fd, const msg_head *h, const void *body, size_t n)
+{
+    struct iovec iov[2] = { { (void *)h, sizeof *h }, { (void *)body, n } };
+    ssize_t k;
+    do
+        k = writev(fd, iov, n ? 2 : 1);
+    while (k < 0 && errno == EINTR);
+    if (k < 0)
+        return false;
+    size_t done = (size_t)k;
+    if (done < sizeof *h)
+        return write_all(fd, (const char *)h + done, sizeof *h - done) &&
+               write_all(fd, body, n);
+    done -= sizeof *h;
+    return write_all(fd, (const char *)body + done, n - done);
 }
 
 static bool read_all(int fd, void *p, size_t n)
@@ -209,8 +230,7 @@ static void worker_main(const batch_opts *o, const batch_ops *ops, void *ctx,
             break;
         }
         msg_head r = { h.seq, (uint32_t)code, (uint32_t)len };
-        bool ok = len <= MAX_REPLY && write_all(out, &r, sizeof r) &&
-                  write_all(out, data, len);
+        bool ok = len <= MAX_REPLY && write_msg(out, &r, data, len);
         free(data);
         if (!ok || (code & BATCH_RETIRE))
             break;
@@ -346,8 +366,7 @@ static void send_job(run *r, worker *w, slot *s)
                    (uint32_t)strlen(s->job.path) };
     /* A write to a worker that just died fails with EPIPE (SIGPIPE is
      * ignored while the batch runs); its EOF is seen right after. */
-    if (!write_all(w->to, &h, sizeof h) ||
-        !write_all(w->to, s->job.path, h.len)) {
+    if (!write_msg(w->to, &h, s->job.path, h.len)) {
         int status = reap(w, true);
         fail_slot(r, s, AIR_EINTERNAL, "%s: a worker stopped (status %d)",
                   s->job.path, status);
