@@ -182,6 +182,11 @@ air_symclass air_symbols_classify(const air_symbols *s, uint32_t cp);
 /* "private-use", "arrows", ... as in the configuration. */
 const char *air_symclass_name(air_symclass c);
 
+/* The symbol classes present in paragraph 'para': bit c set when one of
+ * its characters is of class c (UINT32_MAX when out of memory). Found in
+ * one pass for every rule that asks about the same paragraph. */
+uint32_t air_symbols_present(air_rule_ctx *ctx, const air_node *para);
+
 /* Principle 2, shared by 201-203 (symscan.c): a finding on paragraph
  * 'para' listing each character of class 'cls' with its count, except
  * characters in the allow-list, item markers at the start of an item

@@ -91,6 +91,10 @@ static void on_node(air_rule_ctx *ctx, const air_node *n)
             symbol_font(fonts, p->spans[i].font))
             any_span = true;
 
+    /* Without a symbol-font span only private-use characters count. */
+    if (!any_span &&
+        !(air_symbols_present(ctx, n) & (UINT32_C(1) << AIR_SYM_PRIVATE_USE)))
+        return;
     scan sc = { p, sym, fonts, any_span, 0 };
     uint32_t cp, off;
     const air_span *s;

@@ -86,12 +86,50 @@ static void list_chars(air_buf *b, const tally *t, size_t n)
         air_buf_printf(b, ", … +%zu", n - LIST_SHOWN);
 }
 
+/* The symbol classes present in a paragraph, found in one pass and shared
+ * by the rules that scan it in turn (the engine hands each node to every
+ * rule before the next node): most paragraphs hold no symbol at all, and
+ * then the other rules skip them without reading a character. */
+typedef struct classes_seen {
+    const air_node *para;
+    uint32_t mask; /* bit c: a character of class c */
+} classes_seen;
+
+static const char classes_key; /* air_rule_shared()'s key */
+
+_Static_assert(AIR_SYM_COUNT <= 32, "a class is a bit of classes_seen");
+
+uint32_t air_symbols_present(air_rule_ctx *ctx, const air_node *para)
+{
+    const air_symbols *sym = air_rule_symbols(ctx);
+    bool fresh;
+    classes_seen *cs =
+        air_rule_shared(ctx, &classes_key, sizeof *cs, &fresh);
+    if (cs == NULL)
+        return UINT32_MAX; /* no memory: scan as if every class were there */
+    if (!fresh && cs->para == para)
+        return cs->mask;
+    const air_para *p = &para->u.para;
+    uint32_t mask = 0;
+    for (size_t i = 0; i < p->len;) {
+        uint32_t cp;
+        i += air_utf8_decode(&cp, p->text + i, p->len - i);
+        mask |= UINT32_C(1) << air_symbols_classify(sym, cp);
+    }
+    cs->para = para;
+    cs->mask = mask;
+    return mask;
+}
+
 air_finding *air_symbols_scan(air_rule_ctx *ctx, const air_node *para,
                               air_symclass cls, uint32_t *count,
                               air_buf *list)
 {
     const air_para *p = &para->u.para;
     const air_symbols *sym = air_rule_symbols(ctx);
+    *count = 0;
+    if (!(air_symbols_present(ctx, para) & (UINT32_C(1) << cls)))
+        return NULL;
     ignored ig = { sym->ignore, p->text, p->len, 0, 0, 0, false, false };
     tally t[MAX_DISTINCT];
     size_t nt = 0;
