@@ -220,3 +220,16 @@ const air_finding *tdoc_finding(const air_report *r, const char *id,
     }
     return NULL;
 }
+
+char *tdoc_markdown(const air_doc *doc, const air_markdown_opts *o)
+{
+    air_markdown_opts plain = AIR_MARKDOWN_OPTS_INIT;
+    plain.front_matter = 0;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_int_equal(air_convert_markdown(doc, o ? o : &plain, f), AIR_OK);
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}

@@ -68,6 +68,10 @@ air_status tdoc_config_try(air_config **out, const char *yaml);
 /* Finishes 'doc' (air_doc_finish) and checks it. */
 air_report *tdoc_check(air_doc *doc, const air_config *cfg);
 
+/* The Markdown of 'doc' with options 'o' (NULL: the defaults without
+ * front matter), as a new string to free(); fails the test on error. */
+char *tdoc_markdown(const air_doc *doc, const air_markdown_opts *o);
+
 /* Findings of rule 'id' in 'r', and the i-th of them (NULL past the end). */
 size_t tdoc_count(const air_report *r, const char *id);
 const air_finding *tdoc_finding(const air_report *r, const char *id,

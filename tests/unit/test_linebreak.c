@@ -777,17 +777,11 @@ static void data_is_configurable(void **state)
 static char *markdown(air_doc *d, air_md_stats *st)
 {
     air_doc_finish(d);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    assert_non_null(f);
     air_markdown_opts o = AIR_MARKDOWN_OPTS_INIT;
     o.front_matter = 0;
     o.stats = st;
     o.config = cfg;
-    assert_int_equal(air_convert_markdown(d, &o, f), AIR_OK);
-    fclose(f);
-    return buf;
+    return tdoc_markdown(d, &o);
 }
 
 static void convert_joins_what_the_rules_report(void **state)
@@ -840,14 +834,10 @@ static void convert_keeps_breaks_with_no_join_data(void **state)
     air_node *s = tdoc_section(d);
     tdoc_para(d, s, "각 부서는 점검하여\n그 결과를 제출함.");
     air_doc_finish(d);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
     air_markdown_opts o = AIR_MARKDOWN_OPTS_INIT;
     o.front_matter = 0;
     o.join_breaks = 0;
-    assert_int_equal(air_convert_markdown(d, &o, f), AIR_OK);
-    fclose(f);
+    char *buf = tdoc_markdown(d, &o);
     assert_string_equal(buf, "각 부서는 점검하여\\\n그 결과를 제출함.\n");
     free(buf);
     air_doc_free(d);
